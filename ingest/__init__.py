@@ -1,0 +1,1 @@
+"""Ingestion: turn uploaded or seed files into parsed, indexable documents."""

@@ -1,0 +1,127 @@
+"""Reflow: put back together the sentences that the page layout broke.
+
+PDF text comes in layout lines. Inside a paragraph, lines are joined; a word cut
+by a hyphen at a line end is rejoined when the lexicon knows the whole word; and
+a blank line that falls mid-sentence (the previous line has no final
+punctuation and the next one goes on in lower case, or after an article) is
+removed. Bullets, labels and headings keep their own line, because the
+structure parser reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.grammar import is_bullet, is_caps, is_label
+from ingest.textfix import has_small_caps
+from kb.lexicon import Lexicon, french
+
+_FINAL_PUNCT = tuple(".!?:;»)…\"”")
+# Words after which a sentence cannot end: a line ending with one continues.
+_CONTINUATIONS = frozenset(
+    "la le les l' de des du d' à au aux et en par pour sur avec dans un une qui que qu' sa son ses leur leurs "
+    "ce cette ces entre vers sans sous chez dont ou mais ne n' se s' très plus".split()
+)
+_HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$", re.UNICODE)
+_FIRST_WORD_RE = re.compile(r"^([^\W\d_]+)", re.UNICODE)
+
+
+def _last_word(line: str) -> str:
+    match = re.search(r"([^\W\d_]+['’]?)\W*$", line)
+    return match.group(1).lower().replace("’", "'") if match else ""
+
+
+def join_hyphenated(left: str, right: str, lexicon: Lexicon | None = None) -> str | None:
+    """Join `left` ending in "wor-" with `right` starting "d…"; None when `left` has no such hyphen.
+
+    "dif-" + "ficulté" -> "difficulté"; "Vaulx-" + "en-Velin" -> "Vaulx-en-Velin".
+    """
+    end = _HYPHEN_END_RE.search(left)
+    start = _FIRST_WORD_RE.match(right)
+    if not end or not start or not right[:1].islower():
+        return None
+    lexicon = lexicon or french()
+    whole = end.group(1) + start.group(1)
+    if lexicon.zipf(whole) > 0:
+        return left[:-1] + right
+    return left + right
+
+
+def _continues(prev: str, nxt: str) -> bool:
+    """Whether `nxt`, after a blank line, carries on the sentence that `prev` left open."""
+    prev_s, nxt_s = prev.strip(), nxt.strip()
+    if not prev_s or not nxt_s or prev_s.endswith(_FINAL_PUNCT):
+        return False
+    if is_label(prev_s) or is_label(nxt_s) or is_bullet(nxt_s) or is_caps(prev_s) or is_caps(nxt_s):
+        return False
+    if has_small_caps(prev_s) != has_small_caps(nxt_s):
+        return False
+    if nxt_s[0].islower():
+        return True
+    # A capital after a comma starts a new item; after an article it goes on ("par la / Métropole").
+    return prev_s[-1].isalpha() and _last_word(prev_s) in _CONTINUATIONS
+
+
+_NUMBERED_HEADING_RE = re.compile(r"^\d+(?:[-.]\d+)*(?:\s+-|[-.])?\s+\S.{0,80}$")
+
+
+def _starts_own_line(prev: str, line: str) -> bool:
+    """Whether `line` must stay on its own line instead of being joined to `prev`."""
+    if is_label(prev) and is_caps(prev) and is_caps(line) and is_label(f"{prev} {line}"):
+        return False  # "INDICATEURS" + "D'ÉVALUATION" is one label
+    if is_bullet(line) or is_label(line) or is_label(prev):
+        return True
+    if _NUMBERED_HEADING_RE.match(prev) and re.match(r"^\d+[-.]", prev) and not prev.endswith(_FINAL_PUNCT):
+        return True  # "1-1 les principales missions" is a heading, whatever follows
+    # A heading in capitals (or small capitals) continues on the next such line, and ends there.
+    return is_caps(prev) != is_caps(line) or has_small_caps(prev) != has_small_caps(line)
+
+
+def _join(prev: str, line: str, lexicon: Lexicon) -> str:
+    joined = join_hyphenated(prev, line, lexicon)
+    return joined if joined is not None else f"{prev} {line}"
+
+
+def reflow(text: str, lexicon: Lexicon | None = None) -> str:
+    """Rejoin broken lines and sentences of one page; paragraphs end up separated by a blank line."""
+    lexicon = lexicon or french()
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.split("\n"):
+        line = re.sub(r"[ ]{2,}", " ", raw.strip())
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append(current)
+            current = []
+    if current:
+        paragraphs.append(current)
+
+    merged: list[list[str]] = []
+    for para in paragraphs:
+        if merged and _continues(merged[-1][-1], para[0]):
+            merged[-1].extend(para)
+        else:
+            merged.append(para)
+
+    out: list[str] = []
+    for para in merged:
+        lines: list[str] = []
+        for line in para:
+            if lines and not _starts_own_line(lines[-1], line):
+                lines[-1] = _join(lines[-1], line, lexicon)
+            else:
+                lines.append(line)
+        # A label is a paragraph of its own: what follows it is its content.
+        block: list[str] = []
+        for line in lines:
+            if is_label(line):
+                if block:
+                    out.append("\n".join(block))
+                out.append(line)
+                block = []
+            else:
+                block.append(line)
+        if block:
+            out.append("\n".join(block))
+    return "\n\n".join(out)

@@ -1,0 +1,172 @@
+"""Structure stage: a repaired text becomes a typed, titled document with blocks.
+
+`structure_document` runs the specialised parsers (fiches action, glossary,
+livret, veille) and covers the rest of the text with paragraph blocks under
+their headings, so that every line of the document lands in exactly one block.
+It runs inside the parsing worker with `repair_text` (see `ingest/parse.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ingest.fiches import FicheZone, parse_fiches
+from ingest.glossary import parse_glossary
+from ingest.grammar import LIVRET_LABELS, VEILLE_LABELS, is_caps, is_label
+from ingest.livret import find_figures, find_quotes, parse_livret
+from ingest.repair import RepairedText
+from ingest.spans import lines, paragraphs
+from ingest.veille import SECTION_RE, parse_veille
+from kb.lexicon import fold
+from kb.models import Block, DocumentType, ParsedDocument
+
+_SMALL_WORDS = frozenset("de des du la le les et à au aux en pour par sur d l".split())
+_MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre décembre").split()
+_NUMBERED_RE = re.compile(r"^(?P<num>\d+(?:[-.]\d+)*)[.)]?\s+(?:-\s+)?(?P<title>\S.{2,140})$")
+_ENGAGEMENT_RE = re.compile(r"^engagement\s+(\d+)")
+
+
+def title_case(text: str) -> str:
+    """"PROJET MÉTROPOLITAIN DES SOLIDARITÉS" -> "Projet Métropolitain des Solidarités"."""
+    out = []
+    for i, word in enumerate(text.split()):
+        if is_caps(word) or (word.isupper() and len(word) > 1):
+            low = word.lower()
+            out.append(low if (low in _SMALL_WORDS and i) else low[:1].upper() + low[1:])
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
+def detect_type(text: str, zone: FicheZone, glossary_entries: int) -> DocumentType:
+    """Fiches action, livret, veille, glossary or other, from what the parsers found."""
+    if zone.fiches:
+        return DocumentType.FICHES
+    head = fold(text[:600])
+    keys = Counter(fold(p.stripped).rstrip(" :") for p in paragraphs(text))
+    if "veille" in head or sum(keys[label] for label in VEILLE_LABELS) >= 3:
+        return DocumentType.VEILLE
+    if _ENGAGEMENT_RE.search(head) or sum(keys[label] for label in LIVRET_LABELS) >= 3:
+        return DocumentType.LIVRET
+    if glossary_entries >= 6 and glossary_entries * 2 >= len(lines(text)):
+        return DocumentType.GLOSSARY
+    return DocumentType.OTHER
+
+
+def detect_title(text: str, headers: list[str], given: str | None, doc_type: DocumentType,
+                 fallback: str) -> str:
+    """The document's title: engagement heading, running header, file metadata or first line."""
+    paras = paragraphs(text)
+    first = paras[0].stripped.split("\n") if paras else []
+    if doc_type is DocumentType.LIVRET and first and _ENGAGEMENT_RE.match(fold(first[0])):
+        rest = " ".join(" ".join(first[1:]).split()) or (paras[1].stripped if len(paras) > 1 else "")
+        return f"{title_case(first[0].strip())} – {' '.join(rest.split())}".strip(" –")
+    if headers:
+        common, count = Counter(re.sub(r"\s*\d{1,3}$|^\d{1,3}\s*", "", h).strip() for h in headers).most_common(1)[0]
+        if count >= 2:
+            return title_case(common)
+    if given and len(given.split()) >= 2:
+        return given.strip()
+    if doc_type is DocumentType.VEILLE and first:
+        head = " ".join(first[0].split())
+        date = next((ln.strip() for ln in first[1:3] if any(m in ln.lower() for m in _MONTHS)), None)
+        return f"{head}, {date.lower()}" if date else head
+    if first and len(first[0]) <= 120:
+        return " ".join(first[0].lstrip("# ").split())
+    return fallback
+
+
+def detect_date(text: str, title: str) -> str | None:
+    """A month and year printed at the start ("Septembre 2018" -> "2018-09"), or the title's years."""
+    head = text[:300].lower()
+    for i, month in enumerate(_MONTHS, 1):
+        match = re.search(rf"\b{month}\s+((?:19|20)\d\d)\b", head)
+        if match:
+            return f"{match.group(1)}-{i:02d}"
+    years = re.findall(r"\b(20\d\d)\s*[-–]\s*(20\d\d)\b", title)
+    return f"{years[0][0]}/{years[0][1]}" if years else None
+
+
+def _heading_level(body: str) -> int:
+    """1 for a part heading, 2 for a sub-part label, 0 for a paragraph."""
+    one_line = "\n" not in body
+    key = fold(body).rstrip(" :")
+    if body.startswith("#"):
+        return 1
+    if key in LIVRET_LABELS:
+        return 2
+    if not one_line or body.endswith((".", ";", ",")) or len(body.split()) > 16:
+        return 0
+    match = _NUMBERED_RE.match(body)
+    if match and (SECTION_RE.match(body) or "-" in match.group("num") or "." in body[:4]):
+        return 2 if re.match(r"^\d+-\d+", body) else 1
+    if is_caps(body) and not is_label(body) and not body.startswith("("):
+        return 1
+    return 0
+
+
+def general_blocks(text: str, covered: list[tuple[int, int]], chantier_titles: set[str],
+                   quote_starts: set[int], figure_starts: set[int]) -> list[Block]:
+    """Paragraph blocks for every line no specialised parser claimed, under their headings."""
+    def is_covered(start: int) -> bool:
+        return any(a <= start < b for a, b in covered)
+
+    blocks: list[Block] = []
+    h1 = h2 = ""
+    for para in paragraphs(text):
+        if is_covered(para.start):
+            continue
+        pieces = [(para.start, para.end, para.stripped)]
+        first, _, rest = para.stripped.partition("\n")
+        if rest and _heading_level(first):
+            # A heading glued to its first paragraph ("1-1 Les principales missions" + text).
+            cut = para.start + len(first)
+            pieces = [(para.start, cut, first), (cut + 1, para.end, rest)]
+        for start, end, body in pieces:
+            level = 1 if " ".join(body.split()) in chantier_titles else _heading_level(body)
+            if level == 1:
+                h1, h2 = " ".join(body.lstrip("# ").split()), ""
+            elif level == 2:
+                h2 = " ".join(body.lstrip("# ").split())
+            kind = "heading" if level else "quote" if start in quote_starts else \
+                "figure" if start in figure_starts else "paragraph"
+            blocks.append(Block(start=start, end=end, kind=kind, section=[s for s in (h1, h2) if s]))
+    return blocks
+
+
+def structure_document(repaired: RepairedText, *, doc_id: str, source: str, sha256: str,
+                       given_title: str | None = None, fallback_title: str = "") -> ParsedDocument:
+    """Type, title, fiches, glossary, livret/veille records and blocks of one document."""
+    text, pages = repaired.text, repaired.pages
+    glossary = parse_glossary(text)
+    acronyms = frozenset(e.acronym.split()[-1] for e in glossary.entries)
+    zone = parse_fiches(text, pages, acronyms, doc_id)
+    doc_type = detect_type(text, zone, len(glossary.entries))
+    title = detect_title(text, repaired.headers, given_title, doc_type, fallback_title or doc_id)
+    quotes = find_quotes(text, pages)
+    figures = [f for f in find_figures(text, pages) if not zone.start <= f.start < zone.end or not zone.fiches] \
+        if doc_type is not DocumentType.OTHER else []
+    livret = parse_livret(text, pages) if doc_type is DocumentType.LIVRET else None
+    veille = parse_veille(text, pages) if doc_type is DocumentType.VEILLE else []
+
+    covered = [(b.start, b.end) for b in zone.blocks + glossary.blocks]
+    if zone.fiches:
+        covered.append((zone.start, zone.end))
+    chantier_titles = {c.title for c in livret.chantiers} if livret else set()
+    blocks = zone.blocks + glossary.blocks + general_blocks(
+        text, covered, chantier_titles, {q.start for q in quotes}, {f.start for f in figures}
+    )
+    # Quotes run over their author line: let the quote block absorb it.
+    for quote in quotes:
+        for block in blocks:
+            if block.start == quote.start and block.kind == "quote":
+                block.end = max(block.end, quote.end)
+    blocks = [b for b in sorted(blocks, key=lambda b: b.start)
+              if not any(o is not b and o.kind == "quote" and o.start < b.start < o.end for o in blocks)]
+    return ParsedDocument(
+        id=doc_id, title=title, type=doc_type, source=source, sha256=sha256,
+        date=detect_date(text, title), text=text, pages=pages, paged=False, blocks=blocks,
+        fiches=zone.fiches, glossary=glossary.entries, quotes=quotes, figures=figures,
+        livret=livret, veille=veille, ocr_score=repaired.ocr_noise,
+    )

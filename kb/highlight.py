@@ -1,0 +1,44 @@
+"""Highlights and near-duplicates, computed on passage text at answer time.
+
+Highlights are character spans of `text` whose analysed term is one of the
+question's (so "ménages" lights up for "menage", accents and case aside),
+plus the organisations the question named, by any of their names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.analyzer import tokens
+from kb.lexicon import fold
+
+NEAR_DUPLICATE = 0.8
+
+
+def highlight_spans(text: str, words: set[str], aliases: list[str]) -> list[list[int]]:
+    """[start, end] spans of `text` to mark, merged where they touch."""
+    spans = [(t.start, t.end) for t in tokens(text) if t.term in words]
+    for alias in aliases:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
+            spans.append((match.start(), match.end()))
+    spans.sort()
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1] + 1 and not text[merged[-1][1]:start].strip(" "):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return merged
+
+
+def _shingles(text: str) -> set[str]:
+    words = re.sub(r"[^a-z0-9 ]+", " ", fold(text)).split()
+    return {" ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 1))}
+
+
+def near_duplicate(a: str, b: str) -> bool:
+    """True when two passages say the same thing (word 3-gram overlap of the shorter one)."""
+    sa, sb = _shingles(a), _shingles(b)
+    if not sa or not sb:
+        return False
+    return len(sa & sb) / min(len(sa), len(sb)) >= NEAR_DUPLICATE

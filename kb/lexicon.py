@@ -1,0 +1,59 @@
+"""The French lexicon (wordfreq's word list) and the text folding shared by every stage.
+
+The lexicon decides how a broken ligature is repaired, how a hyphen at a line
+end is rejoined, and which share of a document's words an OCR engine garbled.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import wordfreq
+
+# Lowercase letters, digits and the apostrophe/hyphen that live inside French words.
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents: "Précarité Énergétique" -> "precarite energetique"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+
+
+class Lexicon:
+    """French word frequencies, on the Zipf scale (0 = unknown, 7 = "de")."""
+
+    def __init__(self, lang: str = "fr") -> None:
+        self.lang = lang
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one lexicon per process, the cache is the point
+    def zipf(self, word: str) -> float:
+        """Zipf frequency of `word` (case-insensitive); 0 when unknown."""
+        return wordfreq.zipf_frequency(word.lower(), self.lang)
+
+    def __contains__(self, word: str) -> bool:
+        return self.zipf(word) > 0
+
+    def known_share(self, words: list[str]) -> float:
+        """Share of `words` that the lexicon knows (1.0 for an empty list)."""
+        if not words:
+            return 1.0
+        return sum(1 for w in words if w in self) / len(words)
+
+
+@lru_cache(maxsize=1)
+def french() -> Lexicon:
+    """The process-wide French lexicon."""
+    return Lexicon("fr")
+
+
+def words(text: str) -> list[str]:
+    """The alphabetic words of `text`, split on elisions and hyphens ("l'usure" -> "usure")."""
+    out: list[str] = []
+    for match in WORD_RE.finditer(text):
+        for part in re.split(r"[-'’]", match.group()):
+            if part:
+                out.append(part)
+    return out

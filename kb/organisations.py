@@ -1,0 +1,109 @@
+"""Organisations: the acronym table and the matcher that finds them in text.
+
+An organisation is found by its acronym (case-sensitive, whole token, so the
+UDCCAS is never a CCAS) or by its full name compared on content words,
+folded and without plurals, so "la Caisse d'Allocations Familiales" is the
+glossary's "CAF : Caisse d'Allocation Familiale". The longest name wins where
+two overlap: "Union Départementale des Centres Communaux d'Action Sociale" is
+the UDCCAS, not a CCAS inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kb.analyzer import Token, tokens
+from kb.lexicon import fold
+from kb.models import GlossaryEntry, Organisation
+
+_ACRONYM_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ0-9&]+")
+
+
+@dataclass(frozen=True)
+class OrgHit:
+    """An organisation named in a text: which one, and where."""
+
+    org: str
+    start: int
+    end: int
+
+
+def org_id(acronym: str) -> str:
+    """The identifier of an organisation: its acronym without a "Pôle" prefix ("Pôle PAPH" -> "PAPH")."""
+    return acronym.split()[-1]
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(t.term for t in tokens(text))
+
+
+class OrgTable:
+    """Known organisations and how to find them in a text or a query."""
+
+    def __init__(self, entries: list[GlossaryEntry]) -> None:
+        self.orgs: dict[str, Organisation] = {}
+        for entry in entries:
+            oid = org_id(entry.acronym)
+            if oid in self.orgs:
+                continue
+            aliases = [a for a in {entry.acronym, oid} if a != oid]
+            self.orgs[oid] = Organisation(id=oid, name=entry.name, acronym=entry.acronym,
+                                          aliases=aliases, category=entry.category)
+        self._by_acronym = {fold(a): oid for oid, o in self.orgs.items() for a in [oid, *o.aliases]}
+        self._names: dict[tuple[str, ...], str] = {}
+        for oid, org in self.orgs.items():
+            key = _key(org.name)
+            if len(key) >= 2:
+                self._names.setdefault(key, oid)
+        self._max_len = max((len(k) for k in self._names), default=0)
+
+    def __len__(self) -> int:
+        return len(self.orgs)
+
+    def get(self, oid: str) -> Organisation | None:
+        """The organisation with this id, if known."""
+        return self.orgs.get(oid)
+
+    def by_acronym(self, word: str) -> str | None:
+        """The organisation an acronym names, whatever its case ("udccas" -> "UDCCAS")."""
+        return self._by_acronym.get(fold(word))
+
+    def find(self, text: str, *, case_sensitive: bool = True) -> list[OrgHit]:
+        """Every organisation named in `text`, longest names first, without overlaps."""
+        hits: list[OrgHit] = []
+        content: list[Token] = tokens(text)
+        # Full names, on content words.
+        i = 0
+        while i < len(content):
+            for size in range(min(self._max_len, len(content) - i), 1, -1):
+                key = tuple(t.term for t in content[i:i + size])
+                oid = self._names.get(key)
+                if oid:
+                    hits.append(OrgHit(oid, content[i].start, content[i + size - 1].end))
+                    i += size - 1
+                    break
+            i += 1
+        # Acronyms, as whole tokens.
+        for match in _ACRONYM_TOKEN_RE.finditer(text):
+            word = match.group()
+            oid = self._by_acronym.get(fold(word))
+            if not oid:
+                continue
+            uppers = sum(1 for c in word if c.isupper())
+            if case_sensitive and not (word.isupper() or uppers >= 2):
+                continue
+            if len(word) <= 2 and not word.isupper():
+                continue
+            start = match.start()
+            if pole := re.search(r"Pôle\s+$", text[max(0, start - 6):start]):
+                start -= len(pole.group())
+            hits.append(OrgHit(oid, start, match.end()))
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[OrgHit] = []
+        for hit in hits:
+            if kept and hit.start < kept[-1].end:
+                continue
+            kept.append(hit)
+        return kept
+

@@ -1,0 +1,162 @@
+"""Query analysis: what a question asks, before any retrieval.
+
+It recognises organisations (acronym or full name, with one typo allowed in
+names of 5 letters or more: "UDCAS"), fiche references ("fiche 13",
+"l'action 28.2"), fiche fields ("calendrier", "qui pilote"), roles
+("pilotées par", "partenaire", "implique"), list intents ("quelles
+fiches…"), programmes, years ("se terminent en 2018") and document types.
+Accents and case never matter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+from dataclasses import field as _field
+
+from kb.analyzer import STOPWORDS, terms
+from kb.catalog import Catalog
+from kb.lexicon import fold, french
+from kb.models import DocumentType
+
+_FICHE_REF_RE = re.compile(
+    r"\b(?:fiches?|actions?)\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
+_LIST_RE = re.compile(
+    r"^(?:quelles?|quels?|lister?|liste|dans quelles?|toutes les|les)\s+(?:sont\s+les\s+)?"
+    r"(?:fiches?|actions?)\b|^(?:fiches?|actions?)\s+(?:action\s+)?(?:pilot|rattach|impliqu|mention|associ|"
+    r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?)|\bquelles?\s+(?:fiches?|actions?)\b")
+_FIELDS = (
+    ("calendrier", r"\bcalendrier|\b[ée]ch[ée]ance|\bquand\b|\bdates?\b|\bd[ée]lais?\b"),
+    ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
+    ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
+    ("indicateurs", r"\bindicateurs?\b|\b[ée]valuation\b|\bmesurer?\b"),
+    ("objectifs", r"\bobjectifs?\b|\bbut\b|\bfinalit"),
+    ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b|\bcomment\b.*\bfiche"),
+    ("contexte", r"\bcontexte\b|\bpourquoi\b.*\bfiche"),
+)
+_ROLES = (
+    ("pilote", r"\bpilot(?:e|ee|es|ees|ent|er)\b|\bpilotage\b|\bportee?s? par\b"),
+    ("partenaire", r"\bpartenaires?\b|\bassociee?s?\b|\ben partenariat\b"),
+)
+_YEAR_MODES = (
+    ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir)"),
+    ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
+)
+_TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\b"), (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
+          (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bque signifie\b|\bque veut dire\b"))
+# Words that shape a list question without naming what it is about.
+_FRAME = frozenset(terms(
+    "quelle quelles fiche fiches action actions dans lesquelles sont pilotée pilotées pilote piloté pilotes "
+    "partenaire partenaires associé associée associés associées implique impliquent mentionne mentionnent cite "
+    "citent intervient interviennent intervenir concerne concernent rattachée rattachées rattaché liée liées "
+    "lié participe participent apparaît apparaissent elle il ils elles association organisme structure "
+    "direction service liste lister toutes tous rôle role qui où ou avec"))
+
+
+@dataclass
+class OrgRef:
+    """An organisation recognised in the question."""
+
+    id: str
+    name: str
+    matched: str
+
+
+@dataclass
+class Understood:
+    """The analysis returned with every answer, so the page can show what was understood."""
+
+    intent: str = "passage"
+    organisations: list[OrgRef] = _field(default_factory=list)
+    fiche: str | None = None
+    field: str | None = None
+    role: str | None = None
+    programme: str | None = None
+    year: int | None = None
+    year_mode: str | None = None
+    doc_type: str | None = None
+    entity: list[str] = _field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        """The `understood` object of the search contract."""
+        return asdict(self)
+
+
+def _edit_distance_le1(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = diff = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            diff += 1
+            if diff > 1:
+                return False
+            if len(a) == len(b):
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return diff + (len(b) - j) + (len(a) - i) <= 1
+
+
+def find_organisations(question: str, catalog: Catalog) -> list[OrgRef]:
+    """Organisations named in a question, by acronym, full name or a near-miss acronym."""
+    found: dict[str, OrgRef] = {}
+    for hit in catalog.table.find(question, case_sensitive=False):
+        org = catalog.table.get(hit.org)
+        if org and not _is_plain_word(question[hit.start:hit.end], org.id):
+            found.setdefault(org.id, OrgRef(org.id, org.name, question[hit.start:hit.end]))
+    lexicon = french()
+    for word in re.findall(r"[A-Za-zÀ-ÿ]{5,}", question):
+        if fold(word) in {fold(o.matched) for o in found.values()} or lexicon.zipf(word.lower()) >= 2.5:
+            continue
+        for org in catalog.table.orgs.values():
+            if len(org.id) >= 5 and _edit_distance_le1(fold(word), fold(org.id)):
+                found.setdefault(org.id, OrgRef(org.id, org.name, word))
+    return list(found.values())
+
+
+def _is_plain_word(surface: str, oid: str) -> bool:
+    # "de", "dr" or "pass" written in lowercase in a question are words, not the DE, the DR or the PASS.
+    return surface.islower() and french().zipf(surface) >= 3.0 and len(oid) <= 4
+
+
+def analyze(question: str, catalog: Catalog) -> Understood:
+    """Everything the question says about what it wants."""
+    q = " ".join(question.split())
+    low = fold(q)
+    u = Understood()
+    if _LIST_RE.search(low):
+        u.intent = "list"
+    ref = _FICHE_REF_RE.search(low)
+    if ref and catalog.fiche(ref.group(1).replace(",", ".")):
+        u.fiche = ref.group(1).replace(",", ".")
+    for name, pattern in _ROLES:
+        if re.search(pattern, low):
+            u.role = name
+            break
+    if u.intent == "passage":
+        for name, pattern in _FIELDS:
+            if re.search(pattern, low):
+                u.field = name
+                break
+    u.organisations = find_organisations(q, catalog)
+    if u.intent == "list":
+        u.programme = catalog.programme_named(q)
+    year = re.search(r"\b(20\d\d)\b", low)
+    if year:
+        u.year = int(year.group(1))
+        u.year_mode = next((m for m, pat in _YEAR_MODES if re.search(pat, low)), "during")
+    for doc_type, pattern in _TYPES:
+        if re.search(pattern, low):
+            u.doc_type = doc_type.value
+            break
+    if u.intent == "list" and not (u.organisations or u.programme or u.year):
+        matched = {t for o in u.organisations for t in terms(o.matched)}
+        u.entity = [t for t in terms(q) if t not in _FRAME and t not in matched and t not in STOPWORDS]
+    return u

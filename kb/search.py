@@ -1,0 +1,294 @@
+"""Search: hybrid retrieval in Qdrant, fusion, structure-aware ranking, and structured answers.
+
+One query runs a dense (e5) and a sparse (French BM25) retrieval in one
+Qdrant call. Their scores are min-max normalised and summed with weights (it
+measured better than RRF on the dev questions; `KB_FUSION=rrf` or `dbsf`
+use Qdrant's own fusion instead). Then the structure speaks: the passage
+of the fiche and field a question names comes first, an OCR copy's passage
+gives way to the clean one, near-duplicates collapse. A "which fiches…"
+question also gets the complete list of fiches from the catalogue.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from qdrant_client import models
+
+from kb.analyzer import query_vector, terms
+from kb.catalog import Catalog, FicheMatch
+from kb.encoder import Encoder
+from kb.errors import InvalidQuery
+from kb.highlight import highlight_spans, near_duplicate
+from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
+from kb.query import Understood, analyze
+from kb.settings import Settings
+from kb.store import DENSE, SPARSE, Store
+
+DENSE_WEIGHT = 0.6
+SPARSE_WEIGHT = 0.4
+CANDIDATES = 60
+FIELD_BOOST = 1.0
+FICHE_BOOST = 0.3
+TYPE_BOOST = 0.1
+_FICHE_FIELDS = {"calendrier", "pilotes", "partenaires", "indicateurs", "objectifs", "modalites", "contexte"}
+
+
+@dataclass
+class Filters:
+    """Filters a caller can set explicitly (the API's query parameters)."""
+
+    type: str | None = None
+    org: str | None = None
+    role: str | None = None
+    fiche: str | None = None
+    year: int | None = None
+    axe: str | None = None
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    score: float
+
+
+class SearchService:
+    """Answers questions over the live index; reloads its catalogue when the index changes."""
+
+    def __init__(self, store: Store, settings: Settings, encoder: Encoder) -> None:
+        self.store = store
+        self.settings = settings
+        self.encoder = encoder
+        self._lock = threading.Lock()
+        self._generation = -1
+        self.manifest = Manifest()
+        self.catalog = Catalog(Manifest(), {})
+        self._needs_rev_filter = False
+
+    # -- state ----------------------------------------------------------------------------------
+    def refresh(self, force: bool = False) -> None:
+        """Reload the manifest and the catalogue if the index changed since the last query."""
+        generation = self.store.generation()
+        if generation == self._generation and not force:
+            return
+        with self._lock:
+            manifest = self.store.manifest()
+            documents: dict[str, ParsedDocument] = {}
+            for entry in manifest.documents.values():
+                doc = self.store.get_document(entry.id, entry.rev)
+                if doc is not None:
+                    documents[entry.id] = doc
+            catalog = Catalog(manifest, documents)
+            live = sum(e.passages for e in manifest.documents.values())
+            # Points outside the live revisions exist only while a write is under way or
+            # after a crash; only then is the (slow in local mode) revision filter needed.
+            needs = self.store.count_passages() != live if self.store.exists() else False
+            self.manifest, self.catalog, self._needs_rev_filter = manifest, catalog, needs
+            self._generation = manifest.generation
+
+    def document(self, doc_id: str) -> ParsedDocument | None:
+        """A live document's record."""
+        self.refresh()
+        return self.catalog.documents.get(doc_id)
+
+    # -- search ---------------------------------------------------------------------------------
+    def search(self, q: str, k: int = 10, filters: Filters | None = None) -> dict[str, Any]:
+        """The search contract: query, understood, results, fiches, took_ms."""
+        began = time.perf_counter()
+        q = " ".join((q or "").split())
+        if not q:
+            raise InvalidQuery("the question is empty")
+        self.refresh()
+        filters = filters or Filters()
+        understood = analyze(q, self.catalog)
+        answer = self._structured(understood) if understood.intent == "list" else []
+        only_fiches = [m.fiche.number for m in answer] or None
+        hits = self._retrieve(q, understood, filters, max(k, 10), only_fiches)
+        hits = self._rank(hits, understood)
+        hits = self._collapse(hits)[:k]
+        words = set(terms(q)) | {t for o in understood.organisations for t in terms(o.name)}
+        aliases = [o.id for o in understood.organisations]
+        return {
+            "query": q,
+            "understood": understood.to_json(),
+            "results": [self._result(h, words, aliases) for h in hits],
+            "fiches": [self._fiche_json(m) for m in answer],
+            "took_ms": round((time.perf_counter() - began) * 1000, 1),
+        }
+
+    def _structured(self, u: Understood) -> list[FicheMatch]:
+        role = u.role if u.role in ("pilote", "partenaire") else None
+        if u.programme:
+            # A programme is also in the acronym table (PMIE), but "attached to" means its fiches.
+            return self.catalog.by_programme(u.programme)
+        if u.organisations:
+            seen: dict[str, FicheMatch] = {}
+            for org in u.organisations:
+                for match in self.catalog.by_organisation(org.id, role):
+                    seen.setdefault(match.fiche.number, match)
+            return sorted(seen.values(), key=lambda m: self.catalog.fiches.index(m.fiche))
+        if u.year and u.year_mode:
+            return self.catalog.by_years(u.year, u.year_mode)
+        if u.entity:
+            return self.catalog.by_text(u.entity)
+        return []
+
+    def _filter(self, filters: Filters, only_fiches: list[str] | None) -> models.Filter | None:
+        must: list[models.Condition] = []
+        should: list[models.Condition] = []
+        if self._needs_rev_filter:
+            must.append(models.FieldCondition(key="rev", match=models.MatchAny(any=self.manifest.live_revs())))
+        if filters.type:
+            must.append(models.FieldCondition(key="doc_type", match=models.MatchValue(value=filters.type)))
+        fiches: list[str] | None = only_fiches
+        if filters.fiche:
+            fiches = [filters.fiche]
+        if filters.org:
+            numbers = [m.fiche.number for m in self.catalog.by_organisation(filters.org, filters.role)]
+            fiches = [n for n in numbers if fiches is None or n in fiches]
+        if fiches is not None:
+            must.append(models.FieldCondition(key="fiche", match=models.MatchAny(any=fiches or ["-"])))
+        if filters.year:
+            must.append(models.FieldCondition(key="years", match=models.MatchAny(any=[filters.year])))
+        if filters.axe:
+            should = [models.FieldCondition(key="axe", match=models.MatchValue(value=filters.axe)),
+                      models.FieldCondition(key="section[]", match=models.MatchValue(value=filters.axe))]
+        if not must and not should:
+            return None
+        return models.Filter(must=must or None, should=should or None)
+
+    def _retrieve(self, q: str, u: Understood, filters: Filters, k: int,
+                  only_fiches: list[str] | None) -> list[Hit]:
+        expansions: dict[str, float] = {}
+        for org in u.organisations:
+            for term in terms(org.name) + terms(org.id):
+                expansions.setdefault(term, 0.5)
+        indices, values = query_vector(q, expansions)
+        dense = self.encoder.embed_query(q).tolist()
+        flt = self._filter(filters, only_fiches)
+        limit = max(CANDIDATES, 3 * k)
+        sparse = models.SparseVector(indices=indices, values=values)
+        if self.settings.fusion in ("rrf", "dbsf"):
+            fusion = models.Fusion.RRF if self.settings.fusion == "rrf" else models.Fusion.DBSF
+            request = models.QueryRequest(
+                prefetch=[models.Prefetch(query=dense, using=DENSE, limit=limit, filter=flt),
+                          models.Prefetch(query=sparse, using=SPARSE, limit=limit, filter=flt)],
+                query=models.FusionQuery(fusion=fusion), limit=limit, with_payload=True)
+            (fused,) = self.store.query([request])
+            return [Hit(Passage.model_validate(p.payload), p.score) for p in fused]
+        requests = [models.QueryRequest(query=dense, using=DENSE, limit=limit, filter=flt, with_payload=True)]
+        if indices:
+            requests.append(models.QueryRequest(query=sparse, using=SPARSE, limit=limit, filter=flt,
+                                                with_payload=True))
+        responses = self.store.query(requests)
+        return fuse(responses[0], responses[1] if len(responses) > 1 else [])
+
+    def _rank(self, hits: list[Hit], u: Understood) -> list[Hit]:
+        target_fiche = u.fiche
+        if u.field in _FICHE_FIELDS and not target_fiche and u.intent == "passage":
+            best = next((h for h in sorted(hits, key=lambda h: -h.score) if h.passage.fiche), None)
+            target_fiche = best.passage.fiche if best else None
+        for hit in hits:
+            p = hit.passage
+            if target_fiche and p.fiche == target_fiche:
+                hit.score += FICHE_BOOST
+                if u.field and p.field == u.field:
+                    hit.score += FIELD_BOOST
+            if u.doc_type and p.doc_type == u.doc_type:
+                hit.score += TYPE_BOOST
+        return sorted(hits, key=lambda h: -h.score)
+
+    def _collapse(self, hits: list[Hit]) -> list[Hit]:
+        """One passage once: an OCR copy's passage gives way to the clean one; near-duplicates go."""
+        covered = self.manifest.covered
+        replace_ids = [covered[h.passage.id] for h in hits if h.passage.id in covered]
+        present = {h.passage.id for h in hits}
+        fetched = {r.id: Passage.model_validate(r.payload)
+                   for r in self.store.retrieve([i for i in replace_ids if i not in present])} if replace_ids else {}
+        by_id = {h.passage.id: h.passage for h in hits} | {str(k): v for k, v in fetched.items()}
+        out: list[Hit] = []
+        seen: set[str] = set()
+        for hit in hits:
+            passage = by_id.get(covered.get(hit.passage.id, hit.passage.id), hit.passage)
+            if passage.id in seen or any(o.passage.fiche == passage.fiche and near_duplicate(passage.text, o.passage.text)
+                                         for o in out):
+                continue
+            seen.add(passage.id)
+            out.append(Hit(passage, hit.score))
+        return out
+
+    # -- output ---------------------------------------------------------------------------------
+    def _result(self, hit: Hit, words: set[str], aliases: list[str]) -> dict[str, Any]:
+        p = hit.passage
+        entry = self.manifest.documents.get(p.doc_id)
+        return {
+            "id": p.id,
+            "text": p.text,
+            "highlights": highlight_spans(p.text, words, aliases),
+            "document": {"id": p.doc_id, "title": p.doc_title, "type": p.doc_type.value,
+                         "alternate_of": entry.alternate_of if entry else None},
+            "page": p.page,
+            "section": " › ".join(p.section) if p.section else None,
+            "section_path": p.section,
+            "fiche": p.fiche,
+            "fiche_title": p.fiche_title,
+            "field": p.field,
+            "start": p.start,
+            "end": p.end,
+            "score": round(hit.score, 4),
+            "citation": citation(p),
+        }
+
+    def _fiche_json(self, match: FicheMatch) -> dict[str, Any]:
+        f = match.fiche
+        return {
+            "number": f.number, "title": f.title, "roles": match.roles, "calendrier": f.calendrier,
+            "years": f.years, "page": f.page, "pages": f.pages, "programme": f.programme, "axe": f.axe,
+            "pilotes": f.pilotes, "document_id": f.document_id,
+            "citations": [{"text": c.citation, "page": c.page, "field": c.field, "role": c.role.value,
+                           "organisation": c.org} for c in match.citations],
+        }
+
+
+def fuse(dense: list[models.ScoredPoint], sparse: list[models.ScoredPoint]) -> list[Hit]:
+    """Weighted sum of min-max normalised dense and sparse scores."""
+    def normalised(points: list[models.ScoredPoint]) -> dict[str, tuple[float, dict[str, Any]]]:
+        if not points:
+            return {}
+        scores = [p.score for p in points]
+        low, high = min(scores), max(scores)
+        span = (high - low) or 1.0
+        return {str(p.id): ((p.score - low) / span, p.payload or {}) for p in points}
+
+    d, s = normalised(dense), normalised(sparse)
+    hits = []
+    for pid in d.keys() | s.keys():
+        payload = (d.get(pid) or s.get(pid))[1]  # type: ignore[index]
+        score = DENSE_WEIGHT * d.get(pid, (0.0, {}))[0] + SPARSE_WEIGHT * s.get(pid, (0.0, {}))[0]
+        hits.append(Hit(Passage.model_validate(payload), score))
+    return sorted(hits, key=lambda h: -h.score)
+
+
+def citation(p: Passage) -> str:
+    """The reference line of a passage: "PMS 2017-2022 … · Fiche 28.2 · Partenaires associés · p. 24"."""
+    parts = [p.doc_title]
+    if p.fiche:
+        parts.append(f"Fiche {p.fiche}")
+        if p.section:
+            parts.append(p.section[-1])
+    elif p.section:
+        parts.append(p.section[-1])
+    if p.page:
+        parts.append(f"p. {p.page}")
+    return " · ".join(parts)
+
+
+def type_label(value: str) -> str:
+    """The French label of a document type."""
+    try:
+        return DOCUMENT_TYPE_LABELS[DocumentType(value)]
+    except ValueError:
+        return value

@@ -1,0 +1,237 @@
+"""The store factory and facade: Qdrant embedded (local mode) or server, chosen by the settings.
+
+Nothing outside this module knows which backend runs. Two collections:
+`<name>_passages` holds passages with a dense vector and a BM25 sparse
+vector (IDF applied by Qdrant); `<name>_records` holds the manifest and one
+record per document revision (its text, pages, blocks and fiches).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from qdrant_client import QdrantClient, models
+
+from kb import localsparse
+from kb.errors import IndexMismatch, StoreLocked, StoreUnavailable
+from kb.models import Manifest, ParsedDocument
+from kb.settings import Settings
+
+DENSE = "dense"
+SPARSE = "bm25"
+_NS = uuid.UUID("6f1d3c1e-8a0b-4f7e-9a57-2a6a3c0f5b11")
+_MANIFEST_ID = str(uuid.uuid5(_NS, "manifest"))
+_BATCH = 128
+
+
+def point_id(*parts: str) -> str:
+    """A stable UUID for a point named by `parts`."""
+    return str(uuid.uuid5(_NS, "/".join(parts)))
+
+
+class Store:
+    """Qdrant behind one small interface; `lock` serialises access where the backend needs it."""
+
+    def __init__(self, client: QdrantClient, settings: Settings) -> None:
+        self.client = client
+        self.settings = settings
+        self.passages = f"{settings.collection}_passages"
+        self.records = f"{settings.collection}_records"
+        # Local mode is not thread-safe; a server is.
+        self.lock: contextlib.AbstractContextManager[Any] = (
+            threading.RLock() if settings.embedded else contextlib.nullcontext()
+        )
+
+    # -- collections ---------------------------------------------------------------------------
+    def exists(self) -> bool:
+        """Whether the collections have been created."""
+        with self.lock:
+            return self.client.collection_exists(self.passages) and self.client.collection_exists(self.records)
+
+    def ensure(self, dim: int, encoder: str) -> Manifest:
+        """Create the collections if needed and check they were built with this encoder."""
+        with self.lock:
+            if not self.client.collection_exists(self.passages):
+                self.client.create_collection(
+                    self.passages,
+                    vectors_config={DENSE: models.VectorParams(size=dim, distance=models.Distance.DOT)},
+                    sparse_vectors_config={SPARSE: models.SparseVectorParams(modifier=models.Modifier.IDF)},
+                    **self._cluster_params(),
+                )
+                # Payload indexes speed up a server's filters; local mode filters by scanning.
+                for field, schema in () if self.settings.embedded else (
+                                      ("doc_id", models.PayloadSchemaType.KEYWORD),
+                                      ("rev", models.PayloadSchemaType.KEYWORD),
+                                      ("doc_type", models.PayloadSchemaType.KEYWORD),
+                                      ("fiche", models.PayloadSchemaType.KEYWORD),
+                                      ("organisations", models.PayloadSchemaType.KEYWORD),
+                                      ("years", models.PayloadSchemaType.INTEGER)):
+                    self.client.create_payload_index(self.passages, field, schema)
+            if not self.client.collection_exists(self.records):
+                self.client.create_collection(self.records, vectors_config={}, **self._cluster_params())
+            manifest = self.manifest()
+            if not manifest.encoder:
+                manifest = manifest.model_copy(update={"encoder": encoder, "dim": dim})
+                self.save_manifest(manifest)
+            elif manifest.encoder != encoder or manifest.dim != dim:
+                raise IndexMismatch(
+                    f"the index was built with {manifest.encoder} ({manifest.dim} dimensions), not {encoder}: "
+                    f"run `kb ingest --rebuild` or choose another KB_COLLECTION"
+                )
+            return manifest
+
+    def _cluster_params(self) -> dict[str, int]:
+        if self.settings.embedded:
+            return {}
+        return {"shard_number": self.settings.shards, "replication_factor": self.settings.replicas}
+
+    def drop(self) -> None:
+        """Delete both collections (used by a rebuild)."""
+        with self.lock:
+            for name in (self.passages, self.records):
+                if self.client.collection_exists(name):
+                    self.client.delete_collection(name)
+
+    # -- manifest and records ------------------------------------------------------------------
+    def manifest(self) -> Manifest:
+        """The live manifest (empty before the first ingest)."""
+        with self.lock:
+            if not self.client.collection_exists(self.records):
+                return Manifest()
+            found = self.client.retrieve(self.records, [_MANIFEST_ID], with_payload=True)
+        return Manifest.model_validate(found[0].payload["manifest"]) if found else Manifest()
+
+    def generation(self) -> int:
+        """The manifest's generation, read cheaply to know whether caches are stale."""
+        with self.lock:
+            if not self.client.collection_exists(self.records):
+                return 0
+            found = self.client.retrieve(self.records, [_MANIFEST_ID],
+                                         with_payload=models.PayloadSelectorInclude(include=["generation"]))
+        return int(found[0].payload.get("generation", 0)) if found else 0
+
+    def save_manifest(self, manifest: Manifest) -> None:
+        """Replace the manifest in one point write: the switch readers see atomically."""
+        payload = {"kind": "manifest", "generation": manifest.generation, "manifest": manifest.model_dump(mode="json")}
+        with self.lock:
+            self.client.upsert(self.records, [models.PointStruct(id=_MANIFEST_ID, vector={}, payload=payload)],
+                               wait=True)
+
+    def put_document(self, doc: ParsedDocument, rev: str) -> None:
+        """Store a document revision's record (text, pages, blocks, fiches)."""
+        payload = {"kind": "document", "doc_id": doc.id, "rev": rev, "document": doc.model_dump(mode="json")}
+        with self.lock:
+            self.client.upsert(self.records, [models.PointStruct(id=point_id("doc", doc.id, rev), vector={},
+                                                                 payload=payload)], wait=True)
+
+    def get_document(self, doc_id: str, rev: str) -> ParsedDocument | None:
+        """A document revision's record, if stored."""
+        with self.lock:
+            found = self.client.retrieve(self.records, [point_id("doc", doc_id, rev)], with_payload=True)
+        return ParsedDocument.model_validate(found[0].payload["document"]) if found else None
+
+    def delete_document_records(self, doc_id: str, revs: list[str]) -> None:
+        """Forget the records of old revisions."""
+        with self.lock:
+            self.client.delete(self.records, [point_id("doc", doc_id, r) for r in revs], wait=True)
+
+    # -- passages -------------------------------------------------------------------------------
+    def write_passages(self, points: list[models.PointStruct]) -> None:
+        """Upsert passage points in batches."""
+        for start in range(0, len(points), _BATCH):
+            with self.lock:
+                self.client.upsert(self.passages, points[start:start + _BATCH], wait=True)
+
+    def delete_revs(self, revs: list[str]) -> None:
+        """Delete every passage of the given revisions."""
+        if not revs:
+            return
+        flt = models.Filter(must=[models.FieldCondition(key="rev", match=models.MatchAny(any=revs))])
+        with self.lock:
+            self.client.delete(self.passages, models.FilterSelector(filter=flt), wait=True)
+
+    def delete_except(self, live_revs: list[str]) -> None:
+        """Delete passages of revisions the manifest does not list (left by a crash)."""
+        flt = models.Filter(must_not=[models.FieldCondition(key="rev", match=models.MatchAny(any=live_revs or ["-"]))])
+        with self.lock:
+            self.client.delete(self.passages, models.FilterSelector(filter=flt), wait=True)
+
+    def count_passages(self, revs: list[str] | None = None) -> int:
+        """Number of passages (of the given revisions)."""
+        flt = None if revs is None else models.Filter(
+            must=[models.FieldCondition(key="rev", match=models.MatchAny(any=revs or ["-"]))])
+        with self.lock:
+            return self.client.count(self.passages, count_filter=flt, exact=True).count
+
+    def scroll_passages(self, flt: models.Filter | None = None) -> Iterator[models.Record]:
+        """Every passage matching `flt`, with payload, without vectors."""
+        offset = None
+        while True:
+            with self.lock:
+                points, offset = self.client.scroll(self.passages, scroll_filter=flt, limit=256, offset=offset,
+                                                    with_payload=True, with_vectors=False)
+            yield from points
+            if offset is None:
+                return
+
+    def query(self, requests: list[models.QueryRequest]) -> list[list[models.ScoredPoint]]:
+        """Run several queries (dense, sparse, fused…) in one call."""
+        with self.lock:
+            responses = self.client.query_batch_points(self.passages, requests=requests)
+        return [r.points for r in responses]
+
+    def retrieve(self, ids: list[str]) -> list[models.Record]:
+        """Passages by id."""
+        with self.lock:
+            return self.client.retrieve(self.passages, ids, with_payload=True)
+
+    # -- backups --------------------------------------------------------------------------------
+    def snapshot(self, dest: Path) -> list[str]:
+        """Snapshot both collections: server snapshots, or a consistent copy of the data folder."""
+        dest.mkdir(parents=True, exist_ok=True)
+        if self.settings.embedded:
+            with self.lock:
+                target = dest / "qdrant"
+                shutil.copytree(self.settings.store_path, target, ignore=shutil.ignore_patterns(".lock"),
+                                dirs_exist_ok=False)
+            return [str(target)]
+        names = []
+        for collection in (self.passages, self.records):
+            info = self.client.create_snapshot(collection, wait=True)
+            names.append(f"{collection}:{info.name}" if info else collection)
+        (dest / "snapshots.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
+        return names
+
+    def close(self) -> None:
+        """Release the client (and the embedded store's folder lock)."""
+        with self.lock:
+            self.client.close()
+
+
+def open_store(settings: Settings) -> Store:
+    """The one store factory: local mode under KB_DATA_DIR, or the server at KB_QDRANT_URL."""
+    if settings.embedded:
+        localsparse.install()
+        settings.store_path.mkdir(parents=True, exist_ok=True)
+        try:
+            client = QdrantClient(path=str(settings.store_path), force_disable_check_same_thread=True)
+        except RuntimeError as err:
+            if "already accessed" in str(err):
+                raise StoreLocked(
+                    f"the store {settings.store_path} is held by another process (a running `kb serve`?): "
+                    "stop it, or ask that server to reindex (POST /api/reindex)"
+                ) from None
+            raise
+    else:
+        try:
+            client = QdrantClient(url=settings.qdrant_url, api_key=settings.qdrant_api_key, timeout=30)
+            client.get_collections()
+        except Exception as err:  # the client raises several transport errors
+            raise StoreUnavailable(f"cannot reach Qdrant at {settings.qdrant_url}: {err}") from None
+    return Store(client, settings)

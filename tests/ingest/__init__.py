@@ -1,0 +1,1 @@
+"""Tests of ingestion: loading, repair, structure and the parse worker."""
