@@ -19,7 +19,7 @@ from kb.store import point_id
 
 MAX_WORDS = 220
 # A fiche field is cut between its items sooner: each item is an action of its own.
-FIELD_WORDS = 110
+FIELD_WORDS = 50
 GLOSSARY_WORDS = 60
 MIN_WORDS = 8
 # Small pieces that introduce what follows rather than stand alone.

@@ -1,7 +1,7 @@
 """Embed stage: dense vectors from the configured encoder, sparse BM25 vectors from the French analyzer.
 
 The dense model reads the passage alone; the sparse text also carries the
-document, fiche and section titles (see `Passage.search_text`), which is what
+document, fiche and section titles (see `Passage.heading`), which is what
 lets a question that names a fiche find its passages.
 """
 
@@ -56,4 +56,4 @@ class SparseEncoder:
     @component.output_types(sparse=list[tuple[list[int], list[float]]])
     def run(self, passages: list[Passage]) -> dict[str, list[tuple[list[int], list[float]]]]:
         """Analyse each passage's search text."""
-        return {"sparse": [document_vector(p.search_text()) for p in passages]}
+        return {"sparse": [document_vector(p.text, p.heading()) for p in passages]}

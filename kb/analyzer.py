@@ -32,6 +32,7 @@ lesquels ou si sans sous vers chez donc car or ni soit etc via ci ca quoi commen
 K1 = 1.2
 B = 0.75
 AVG_LEN = 60.0
+HEAD_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,19 @@ def term_index(term: str) -> int:
     return zlib.crc32(term.encode("utf-8")) & 0x7FFFFFFF
 
 
-def document_vector(text: str) -> tuple[list[int], list[float]]:
-    """BM25 document weights (term frequency saturated and length-normalised)."""
-    counts = Counter(terms(text))
-    length = sum(counts.values()) or 1
+def document_vector(text: str, head: str = "", head_weight: float = HEAD_WEIGHT) -> tuple[list[int], list[float]]:
+    """BM25 document weights: term frequency saturated and normalised by the body's length.
+
+    Words of the `head` (document, fiche and section titles) count for
+    `head_weight` of an occurrence and do not lengthen the passage: a short
+    field such as "Calendrier › 2017-2022" must not outrank the body of its
+    fiche because its title happens to share a word with the question.
+    """
+    body = Counter(terms(text))
+    counts: dict[str, float] = dict(body)
+    for term, tf in Counter(terms(head)).items():
+        counts[term] = counts.get(term, 0.0) + head_weight * tf
+    length = sum(body.values()) or 1
     norm = K1 * (1 - B + B * length / AVG_LEN)
     pairs = sorted((term_index(t), tf * (K1 + 1) / (tf + norm)) for t, tf in counts.items())
     return [i for i, _ in pairs], [w for _, w in pairs]

@@ -233,18 +233,19 @@ class Passage(BaseModel):
     years: list[int] = Field(default_factory=list)
     axe: str | None = None
 
-    def search_text(self) -> str:
-        """What BM25 indexes: the passage preceded by its document, fiche and section titles.
+    def heading(self) -> str:
+        """What BM25 indexes besides the passage: its document, fiche and section titles.
 
         Questions often name a fiche or a section rather than the words of the
-        passage, so the titles go into the sparse text (not into the dense one,
-        where they only blur the passage's meaning).
+        passage, so the titles go into the sparse vector (at a reduced weight,
+        see `kb.analyzer.document_vector`), not into the dense one, where they
+        only blur the passage's meaning.
         """
         head = [self.doc_title]
         if self.fiche:
             head.append(f"Fiche action {self.fiche} : {self.fiche_title or ''}")
         head.extend(self.section[-2:])
-        return " · ".join(h for h in head if h) + "\n" + self.text
+        return " · ".join(h for h in head if h)
 
 
 class DocumentEntry(BaseModel):

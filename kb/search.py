@@ -255,15 +255,17 @@ class SearchService:
 
 def fuse(dense: list[models.ScoredPoint], sparse: list[models.ScoredPoint]) -> list[Hit]:
     """Weighted sum of min-max normalised dense and sparse scores."""
-    def normalised(points: list[models.ScoredPoint]) -> dict[str, tuple[float, dict[str, Any]]]:
+    def normalised(points: list[models.ScoredPoint], floor: float | None) -> dict[str, tuple[float, dict[str, Any]]]:
         if not points:
             return {}
         scores = [p.score for p in points]
-        low, high = min(scores), max(scores)
-        span = (high - low) or 1.0
+        low = min(scores) if floor is None else floor
+        span = (max(scores) - low) or 1.0
         return {str(p.id): ((p.score - low) / span, p.payload or {}) for p in points}
 
-    d, s = normalised(dense), normalised(sparse)
+    # Cosine similarities only mean something relative to each other: min-max. A BM25
+    # score of 0 means no evidence at all, so it is scaled from 0, not from the weakest match.
+    d, s = normalised(dense, None), normalised(sparse, 0.0)
     hits = []
     for pid in d.keys() | s.keys():
         payload = (d.get(pid) or s.get(pid))[1]  # type: ignore[index]
