@@ -28,7 +28,7 @@ from ingest.grammar import (
     is_caps,
 )
 from ingest.spans import Span, lines
-from kb.lexicon import fold
+from kb.lexicon import fold, french
 from kb.models import Block, Fiche, PageSpan
 
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
@@ -51,7 +51,8 @@ def sentence_case(caps: str, acronyms: frozenset[str] = frozenset()) -> str:
     out = []
     for i, word in enumerate(words):
         core = word.strip("(),;:«»")
-        if core in acronyms:
+        # "DE" is an acronym (Direction de l'Éducation) and the word "de": words win.
+        if core in acronyms and french().zipf(core.lower()) < 3.0:
             out.append(word)
         else:
             low = word.lower()
@@ -204,8 +205,8 @@ def _page_of(pages: list[PageSpan], offset: int) -> int | None:
 def _units(text: str) -> tuple[list[_Unit], list[Block], int, int]:
     all_lines = lines(text)
     start_idx = next(
-        (i for i, ln in enumerate(all_lines) if AXE_RE.match(fold(ln.stripped)) or _state_of(fold(ln.stripped))
-         == "contexte" and any(FICHE_ACTION_RE.match(fold(x.stripped)) for x in all_lines[i:i + 40])),
+        (i for i, ln in enumerate(all_lines) if AXE_RE.match(fold(ln.stripped)) or (_state_of(fold(ln.stripped))
+         == "contexte" and any(FICHE_ACTION_RE.match(fold(x.stripped)) for x in all_lines[i:i + 40]))),
         None,
     )
     if start_idx is None:

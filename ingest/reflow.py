@@ -19,8 +19,7 @@ from kb.lexicon import Lexicon, french
 _FINAL_PUNCT = tuple(".!?:;»)…\"”")
 # Words after which a sentence cannot end: a line ending with one continues.
 _CONTINUATIONS = frozenset(
-    "la le les l' de des du d' à au aux et en par pour sur avec dans un une qui que qu' sa son ses leur leurs "
-    "ce cette ces entre vers sans sous chez dont ou mais ne n' se s' très plus".split()
+    ["la", "le", "les", "l'", "de", "des", "du", "d'", "à", "au", "aux", "et", "en", "par", "pour", "sur", "avec", "dans", "un", "une", "qui", "que", "qu'", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "ces", "entre", "vers", "sans", "sous", "chez", "dont", "ou", "mais", "ne", "n'", "se", "s'", "très", "plus"]
 )
 _HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$", re.UNICODE)
 _FIRST_WORD_RE = re.compile(r"^([^\W\d_]+)", re.UNICODE)

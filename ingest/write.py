@@ -84,10 +84,13 @@ def commit(store: Store, entry: DocumentEntry | None, *, remove: list[str] | Non
             documents[entry.id] = entry
         updated = manifest.model_copy(update={"documents": documents, "generation": manifest.generation + 1})
         updated = relink(store, updated, {entry.id: passages} if entry is not None and passages else {})
-        store.save_manifest(updated)
-    for old in stale:
-        store.delete_revs([old.rev])
-        store.delete_document_records(old.id, [old.rev])
+        with store.rw.exclusive():
+            store.save_manifest(updated)
+            # Still exclusive: a search that read the old manifest has finished, and the next
+            # one reads the new manifest, so no search ever misses both revisions.
+            for old in stale:
+                store.delete_revs([old.rev])
+                store.delete_document_records(old.id, [old.rev])
     return updated
 
 

@@ -190,3 +190,14 @@ class Catalog:
                     fiches[fiche.number] = list(dict.fromkeys(roles))
             rows.append({**org.model_dump(), "fiche_count": len(fiches), "fiches": fiches})
         return rows
+
+
+def load_catalog(store: object) -> Catalog:
+    """The catalogue of the live index (the store is a `kb.store.Store`)."""
+    manifest = store.manifest()  # type: ignore[attr-defined]
+    documents = {}
+    for entry in manifest.documents.values():
+        doc = store.get_document(entry.id, entry.rev)  # type: ignore[attr-defined]
+        if doc is not None:
+            documents[entry.id] = doc
+    return Catalog(manifest, documents)

@@ -57,3 +57,11 @@ class Unauthorized(KBError):
 
 class AdminDisabled(KBError):
     """Admin endpoints are disabled because no admin token is configured."""
+
+
+class CorpusDocument(KBError):
+    """The document comes from the corpus folder: it is removed by removing its file."""
+
+
+class NotReady(KBError):
+    """The server is still building its index and cannot answer searches yet."""

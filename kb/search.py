@@ -19,7 +19,7 @@ from typing import Any
 from qdrant_client import models
 
 from kb.analyzer import query_vector, terms
-from kb.catalog import Catalog, FicheMatch
+from kb.catalog import Catalog, FicheMatch, load_catalog
 from kb.encoder import Encoder
 from kb.errors import InvalidQuery
 from kb.highlight import highlight_spans, near_duplicate
@@ -66,7 +66,6 @@ class SearchService:
         self._generation = -1
         self.manifest = Manifest()
         self.catalog = Catalog(Manifest(), {})
-        self._needs_rev_filter = False
 
     # -- state ----------------------------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
@@ -75,19 +74,9 @@ class SearchService:
         if generation == self._generation and not force:
             return
         with self._lock:
-            manifest = self.store.manifest()
-            documents: dict[str, ParsedDocument] = {}
-            for entry in manifest.documents.values():
-                doc = self.store.get_document(entry.id, entry.rev)
-                if doc is not None:
-                    documents[entry.id] = doc
-            catalog = Catalog(manifest, documents)
-            live = sum(e.passages for e in manifest.documents.values())
-            # Points outside the live revisions exist only while a write is under way or
-            # after a crash; only then is the (slow in local mode) revision filter needed.
-            needs = self.store.count_passages() != live if self.store.exists() else False
-            self.manifest, self.catalog, self._needs_rev_filter = manifest, catalog, needs
-            self._generation = manifest.generation
+            catalog = load_catalog(self.store)
+            self.manifest, self.catalog = catalog.manifest, catalog
+            self._generation = catalog.manifest.generation
 
     def document(self, doc_id: str) -> ParsedDocument | None:
         """A live document's record."""
@@ -101,14 +90,18 @@ class SearchService:
         q = " ".join((q or "").split())
         if not q:
             raise InvalidQuery("the question is empty")
-        self.refresh()
         filters = filters or Filters()
-        understood = analyze(q, self.catalog)
-        answer = self._structured(understood) if understood.intent == "list" else []
-        only_fiches = [m.fiche.number for m in answer] or None
-        hits = self._retrieve(q, understood, filters, max(k, 10), only_fiches)
-        hits = self._rank(hits, understood)
-        hits = self._collapse(hits)[:k]
+        with self.store.rw.shared():
+            self.refresh()
+            manifest, catalog = self.manifest, self.catalog
+            understood = analyze(q, catalog)
+            answer = self._structured(understood) if understood.intent == "list" else []
+            only_fiches = [m.fiche.number for m in answer] or None
+            live = set(manifest.live_revs())
+            # Points of a revision being written, or left by a crash, are not in the manifest.
+            hits = [h for h in self._retrieve(q, understood, filters, max(k, 10), only_fiches) if h.passage.rev in live]
+            hits = self._rank(hits, understood)
+            hits = self._collapse(hits)[:k]
         words = set(terms(q)) | {t for o in understood.organisations for t in terms(o.name)}
         aliases = [o.id for o in understood.organisations]
         return {
@@ -139,8 +132,6 @@ class SearchService:
     def _filter(self, filters: Filters, only_fiches: list[str] | None) -> models.Filter | None:
         must: list[models.Condition] = []
         should: list[models.Condition] = []
-        if self._needs_rev_filter:
-            must.append(models.FieldCondition(key="rev", match=models.MatchAny(any=self.manifest.live_revs())))
         if filters.type:
             must.append(models.FieldCondition(key="doc_type", match=models.MatchValue(value=filters.type)))
         fiches: list[str] | None = only_fiches

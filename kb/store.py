@@ -30,6 +30,46 @@ _MANIFEST_ID = str(uuid.uuid5(_NS, "manifest"))
 _BATCH = 128
 
 
+class ReadWriteLock:
+    """Many searches at once, or one index switch: a search never straddles a switch and a cleanup."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writer = False
+        self._waiting_writers = 0
+
+    @contextlib.contextmanager
+    def shared(self) -> Iterator[None]:
+        """Held by a search while it reads the manifest and queries the index."""
+        with self._cond:
+            while self._writer or self._waiting_writers:
+                self._cond.wait()
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextlib.contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Held while the manifest switches and old revisions are deleted."""
+        with self._cond:
+            self._waiting_writers += 1
+            while self._writer or self._readers:
+                self._cond.wait()
+            self._waiting_writers -= 1
+            self._writer = True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writer = False
+                self._cond.notify_all()
+
+
 def point_id(*parts: str) -> str:
     """A stable UUID for a point named by `parts`."""
     return str(uuid.uuid5(_NS, "/".join(parts)))
@@ -41,8 +81,11 @@ class Store:
     def __init__(self, client: QdrantClient, settings: Settings) -> None:
         self.client = client
         self.settings = settings
+        self._closed = False
         self.passages = f"{settings.collection}_passages"
         self.records = f"{settings.collection}_records"
+        # Searches share the index; a switch of the manifest and the cleanup after it are exclusive.
+        self.rw = ReadWriteLock()
         # Local mode is not thread-safe; a server is.
         self.lock: contextlib.AbstractContextManager[Any] = (
             threading.RLock() if settings.embedded else contextlib.nullcontext()
@@ -208,10 +251,24 @@ class Store:
         (dest / "snapshots.txt").write_text("\n".join(names) + "\n", encoding="utf-8")
         return names
 
+    def restore(self, source: Path) -> list[str]:
+        """Recover server collections from the snapshots listed by `snapshot` (server mode)."""
+        listed = (source / "snapshots.txt").read_text(encoding="utf-8").split()
+        restored = []
+        for item in listed:
+            collection, _, name = item.partition(":")
+            # The server reads its own snapshot folder (a volume in docker-compose.yml).
+            self.client.recover_snapshot(collection, location=f"file:///qdrant/snapshots/{collection}/{name}",
+                                         wait=True)
+            restored.append(collection)
+        return restored
+
     def close(self) -> None:
-        """Release the client (and the embedded store's folder lock)."""
+        """Release the client (and the embedded store's folder lock); closing twice is harmless."""
         with self.lock:
-            self.client.close()
+            if not self._closed:
+                self.client.close()
+                self._closed = True
 
 
 def open_store(settings: Settings) -> Store:

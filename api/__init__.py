@@ -1,0 +1,1 @@
+"""The search API (FastAPI): search, fiches, documents, organisations, export and admin endpoints."""
