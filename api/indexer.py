@@ -62,8 +62,19 @@ class Indexer:
         self.settings.upload_dir.mkdir(parents=True, exist_ok=True)
         return [p for p in (self.settings.corpus_dir, self.settings.upload_dir) if p.exists()]
 
-    def start(self) -> threading.Thread:
-        """Ingest the corpus in the background (incremental: unchanged files are skipped)."""
+    def start(self) -> threading.Thread | None:
+        """Ingest the corpus in the background (incremental: unchanged files are skipped).
+
+        With KB_INGEST_ON_START=false (extra API replicas sharing a Qdrant server), the
+        index is served as it is, as soon as it has documents.
+        """
+        if not self.settings.ingest_on_start:
+            self.service.refresh(force=True)
+            if self.service.manifest.documents:
+                self.status, self._was_ready = "ok", True
+            else:
+                self.status, self.error = "error", "the index is empty and KB_INGEST_ON_START is false"
+            return None
         thread = threading.Thread(target=self._initial, name="kb-initial-ingest", daemon=True)
         thread.start()
         return thread

@@ -20,12 +20,18 @@ from kb.settings import Settings, get_settings
 UI_DIR = Path(__file__).resolve().parents[1] / "ui"
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """The app; its lifespan opens the store and starts ingesting the corpus."""
+def create_app(settings: Settings | None = None, *, own_state: bool = True) -> FastAPI:
+    """The app; its lifespan opens the store and starts ingesting the corpus.
+
+    `own_state=False` leaves the state to the caller (tests override `get_state`).
+    """
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if not own_state:
+            yield
+            return
         state = build_state(settings)
         app.state.kb = state
         state.indexer.start()

@@ -95,7 +95,7 @@ def plan_passages(doc: ParsedDocument) -> list[list[Piece]]:
 
     def flush() -> None:
         # Small pieces with nothing after them in their place end the passage before them.
-        if groups and _same_place(groups[-1][-1].block, pending[0].block) and not pending[0].block.kind == "heading":
+        if groups and _same_place(groups[-1][-1].block, pending[0].block) and pending[0].block.kind != "heading":
             groups[-1].extend(pending)
         else:
             groups.append(list(pending))

@@ -85,12 +85,17 @@ def split_organisations(text: str) -> list[str]:
         line = re.sub(r",?\s*Partenaires\s*:\s*", ", ", line)
         line = re.sub(r"^Métropole\s*\((.*)\)\s*$", r"\1", line)
         depth, current = 0, ""
-        for ch in line + ",":
+        for pos, ch in enumerate(line + ","):
             if ch == "(":
                 depth += 1
+                inside = line[pos + 1:].split(")", 1)[0]
+                if depth == 1 and _names_two(current, inside):
+                    items.append(current)
+                    current = ""
+                    continue
             elif ch == ")":
                 depth = max(depth - 1, 0)
-            if (ch in ",/" and depth == 0) or (ch == "(" and depth == 1 and _is_short_org(current)):
+            if ch in ",/" and depth == 0:
                 items.append(current)
                 current = ""
                 continue
@@ -106,9 +111,10 @@ def split_organisations(text: str) -> list[str]:
     return list(dict.fromkeys(cleaned))
 
 
-def _is_short_org(text: str) -> bool:
-    # "DRTU (DTP)" names two organisations; "Économie sociale et solidaire (Alterincub, …)" one.
-    return bool(re.fullmatch(r"\s*[A-ZÉ][A-Z0-9É]{1,9}\s*", text))
+def _names_two(before: str, inside: str) -> bool:
+    # "DRTU (DTP)" names two organisations; "ESS (Alterincub, Rhonalpia)" one, with its members.
+    acronym = r"\s*[A-ZÉ][A-Z0-9É]{1,9}\s*"
+    return bool(re.fullmatch(acronym, before) and re.fullmatch(acronym, inside))
 
 
 def _state_of(key: str) -> str | None:

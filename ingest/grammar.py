@@ -56,7 +56,9 @@ GLOSSARY_RE = re.compile(r"^glossaire\b")
 
 _OTHER_LABELS = ("fiche action", "action", "glossaire", "partenaires :", "organisation metropolitaine :")
 
-BULLET_RE = re.compile(r"^\s*(?:[›•▪●◦■□*»·]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|[a-z][)](?=\s)|#{1,6}(?=\s))")
+# A list item: a bullet glyph, a dash, "1." or "a)", a Markdown heading, or a numbered title ("2 Constituer…").
+BULLET_RE = re.compile(
+    r"^\s*(?:[›•▪●◦■□*»·]|[-–—](?=\s)|\d{1,2}[.)](?=\s)|\d\s+(?=[A-ZÀ-Þ][a-zà-ÿ])|[a-z][)](?=\s)|#{1,6}(?=\s))")
 
 
 def is_label(line: str) -> bool:

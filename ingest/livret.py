@@ -23,7 +23,7 @@ _FIGURE_RE = re.compile(
 )
 _SOURCE_RE = re.compile(r"^\((?P<src>[^()]{2,60}\d{4})\)$")
 _QUOTE_OPEN = ("«", "“", '"')
-_PROJET_RE = re.compile(r"^(?P<n>[1-9])(?:\s+|\n)(?P<title>[A-ZÀ-Þ][^\n]{5,})")
+_PROJET_RE = re.compile(r"^(?P<n>[1-9])\s+(?P<title>[A-ZÀ-Þ][^\n]{5,})")
 _ENGAGEMENT_RE = re.compile(r"^engagement\s+(?P<n>\d+)\b")
 
 
@@ -134,13 +134,12 @@ def parse_livret(text: str, pages: list[PageSpan]) -> Livret:
                 current.orientations.pop()
                 mode = "projets"
         if mode in ("orientations", "projets"):
-            projet = _PROJET_RE.match(body)
-            if projet:
-                title_line = projet.group("title").split("\n")[0]
-                current.projets.append(ProjetPhare(number=projet.group("n"), title=" ".join(title_line.split())))
-                body = body[projet.end():]
-            if current.projets:
-                for line in body.split("\n"):
-                    if is_bullet(line) and line.strip()[:1] in "•›-":
-                        current.projets[-1].actions.append(re.sub(r"^\s*[•›-]\s*", "", line).strip())
+            for line in body.split("\n"):
+                projet = _PROJET_RE.match(line)
+                if projet:
+                    mode = "projets"
+                    current.projets.append(ProjetPhare(number=projet.group("n"),
+                                                       title=" ".join(projet.group("title").split())))
+                elif current.projets and is_bullet(line) and line.strip()[:1] in "•›-":
+                    current.projets[-1].actions.append(re.sub(r"^\s*[•›-]\s*", "", line).strip())
     return livret

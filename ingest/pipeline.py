@@ -78,8 +78,13 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80] or "document"
 
 
+def is_folder_readme(path: Path) -> bool:
+    """A README describing a corpus folder is documentation of the folder, not a document of the plan."""
+    return path.stem.upper() == "README" and path.suffix.lower() in (".md", ".txt", "")
+
+
 def discover(paths: list[Path]) -> tuple[list[Path], list[Path]]:
-    """Files to ingest (folders walked, hidden files skipped) and the folders given as roots."""
+    """Files under `paths` (folders walked, hidden files skipped) and the folders given as roots."""
     files: list[Path] = []
     roots: list[Path] = []
     for path in paths:
@@ -132,6 +137,9 @@ def ingest_paths(paths: list[Path], settings: Settings, store: Store, *, progres
     taken: set[str] = set()
     for path in files:
         source = str(path)
+        if is_folder_readme(path) and path.parent.resolve() in roots:
+            report.files.append(FileReport(source, "skipped", "folder README (documentation), not indexed"))
+            continue
         try:
             digest = sha256_of(path)
         except OSError as err:
@@ -145,7 +153,7 @@ def ingest_paths(paths: list[Path], settings: Settings, store: Store, *, progres
 
     if todo:
         _index(todo, settings, store, report, progress)
-    present = {str(p) for p in files}
+    present = {str(p) for p in files if not is_folder_readme(p)}
     vanished = [e.id for e in manifest.documents.values()
                 if prune and e.source not in present and _under(e.source, roots)]
     if vanished:
@@ -206,7 +214,9 @@ def _index(todo: list[tuple[Path, str, str]], settings: Settings, store: Store, 
                               include_outputs_from={"parser"})
             parsed = result.get("parser", {})
             if "error" in parsed:
-                report.files.append(FileReport(source, "failed", parsed["error"]))
+                # A file of another kind in the folder (a .tsv, a .docx) is skipped, not failed.
+                status = "skipped" if parsed.get("unsupported") else "failed"
+                report.files.append(FileReport(source, status, parsed["error"]))
                 continue
             entry = result["writer"]["entry"]
             report.files.append(FileReport(source, "indexed", None, entry.pages, entry.passages, entry.id))

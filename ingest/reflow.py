@@ -18,9 +18,10 @@ from kb.lexicon import Lexicon, french
 
 _FINAL_PUNCT = tuple(".!?:;»)…\"”")
 # Words after which a sentence cannot end: a line ending with one continues.
-_CONTINUATIONS = frozenset(
-    ["la", "le", "les", "l'", "de", "des", "du", "d'", "à", "au", "aux", "et", "en", "par", "pour", "sur", "avec", "dans", "un", "une", "qui", "que", "qu'", "sa", "son", "ses", "leur", "leurs", "ce", "cette", "ces", "entre", "vers", "sans", "sous", "chez", "dont", "ou", "mais", "ne", "n'", "se", "s'", "très", "plus"]
-)
+_CONTINUATIONS = frozenset("""
+la le les l' de des du d' à au aux et en par pour sur avec dans un une qui que qu' sa son ses leur
+leurs ce cette ces entre vers sans sous chez dont ou mais ne n' se s' très plus
+""".split())
 _HYPHEN_END_RE = re.compile(r"([^\W\d_]+)-$", re.UNICODE)
 _FIRST_WORD_RE = re.compile(r"^([^\W\d_]+)", re.UNICODE)
 
@@ -68,8 +69,8 @@ def _starts_own_line(prev: str, line: str) -> bool:
     """Whether `line` must stay on its own line instead of being joined to `prev`."""
     if is_label(prev) and is_caps(prev) and is_caps(line) and is_label(f"{prev} {line}"):
         return False  # "INDICATEURS" + "D'ÉVALUATION" is one label
-    if is_bullet(line) or is_label(line) or is_label(prev):
-        return True
+    if is_bullet(line) or is_label(line) or is_label(prev) or re.fullmatch(r"\d{1,2}", line):
+        return True  # a lone "2" opens the next numbered item (a projet phare)
     if _NUMBERED_HEADING_RE.match(prev) and re.match(r"^\d+[-.]", prev) and not prev.endswith(_FINAL_PUNCT):
         return True  # "1-1 les principales missions" is a heading, whatever follows
     # A heading in capitals (or small capitals) continues on the next such line, and ends there.

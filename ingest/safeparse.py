@@ -12,7 +12,7 @@ from haystack import component
 
 from ingest.parse import parse_file
 from ingest.worker import ParseWorker
-from kb.errors import KBError
+from kb.errors import KBError, UnsupportedFileType
 from kb.models import ParsedDocument
 from kb.settings import Settings
 
@@ -34,11 +34,13 @@ class SafeParser:
             parse_file, timeout_s=settings.file_timeout_s, memory_mb=settings.file_memory_mb
         )
 
-    @component.output_types(document=ParsedDocument, rev=str, error=str)
+    @component.output_types(document=ParsedDocument, rev=str, error=str, unsupported=bool)
     def run(self, path: str, doc_id: str, source: str) -> dict[str, object]:
         """Parse `path` as document `doc_id`."""
         try:
             document = self.worker.run(path, doc_id, source)
+        except UnsupportedFileType as err:
+            return {"error": str(err), "unsupported": True}
         except KBError as err:
             return {"error": str(err) or type(err).__name__}
         return {"document": document, "rev": new_rev(document.sha256)}

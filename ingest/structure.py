@@ -21,8 +21,8 @@ from ingest.veille import SECTION_RE, parse_veille
 from kb.lexicon import fold
 from kb.models import Block, DocumentType, ParsedDocument
 
-_SMALL_WORDS = frozenset(["de", "des", "du", "la", "le", "les", "et", "à", "au", "aux", "en", "pour", "par", "sur", "d", "l"])
-_MONTHS = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+_SMALL_WORDS = frozenset("de des du la le les et à au aux en pour par sur d l".split())
+_MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
 _NUMBERED_RE = re.compile(r"^(?P<num>\d+(?:[-.]\d+)*)[.)]?\s+(?:-\s+)?(?P<title>\S.{2,140})$")
 _ENGAGEMENT_RE = re.compile(r"^engagement\s+(\d+)")
 

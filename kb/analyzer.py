@@ -19,7 +19,14 @@ from kb.lexicon import fold, french
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[.,]\d+)?", re.UNICODE)
 _ELISION_RE = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
 
-STOPWORDS = frozenset(["a", "au", "aux", "avec", "ce", "ces", "cet", "cette", "dans", "de", "des", "du", "elle", "elles", "en", "entre", "et", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "ma", "mais", "me", "meme", "mes", "moi", "mon", "ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu", "que", "qui", "sa", "se", "ses", "son", "sur", "ta", "te", "tes", "toi", "ton", "tu", "un", "une", "vos", "votre", "vous", "y", "c", "d", "j", "l", "m", "n", "s", "t", "a", "est", "sont", "ete", "etre", "avoir", "ont", "fait", "faire", "plus", "tres", "tout", "tous", "toute", "toutes", "aussi", "ainsi", "afin", "dont", "comme", "cela", "ceci", "celle", "celles", "celui", "ceux", "quel", "quelle", "quels", "quelles", "lequel", "laquelle", "lesquels", "ou", "si", "sans", "sous", "vers", "chez", "donc", "car", "or", "ni", "soit", "etc", "via", "ci", "ca", "quoi", "comment", "pourquoi", "quand"])
+STOPWORDS = frozenset("""
+a au aux avec ce ces cet cette dans de des du elle elles en entre et eux il ils je la le les leur
+leurs lui ma mais me meme mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son
+sur ta te tes toi ton tu un une vos votre vous y c d j l m n s t a est sont ete etre avoir ont fait
+faire plus tres tout tous toute toutes aussi ainsi afin dont comme cela ceci celle celles celui ceux
+quel quelle quels quelles lequel laquelle lesquels ou si sans sous vers chez donc car or ni soit etc
+via ci ca quoi comment pourquoi quand
+""".split())
 
 # BM25 saturation and length normalisation; the average length is fixed so that
 # adding a document never changes the vectors already stored.

@@ -123,7 +123,7 @@ def find_organisations(question: str, catalog: Catalog) -> list[OrgRef]:
 
 def _is_plain_word(surface: str, oid: str) -> bool:
     # "de", "dr" or "pass" written in lowercase in a question are words, not the DE, the DR or the PASS.
-    return surface.islower() and french().zipf(surface) >= 3.0 and len(oid) <= 4
+    return surface.islower() and " " not in surface and french().zipf(surface) >= 3.0 and len(oid) <= 4
 
 
 def analyze(question: str, catalog: Catalog) -> Understood:

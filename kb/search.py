@@ -204,8 +204,8 @@ class SearchService:
         seen: set[str] = set()
         for hit in hits:
             passage = by_id.get(covered.get(hit.passage.id, hit.passage.id), hit.passage)
-            if passage.id in seen or any(o.passage.fiche == passage.fiche and near_duplicate(passage.text, o.passage.text)
-                                         for o in out):
+            twin = any(o.passage.fiche == passage.fiche and near_duplicate(passage.text, o.passage.text) for o in out)
+            if passage.id in seen or twin:
                 continue
             seen.add(passage.id)
             out.append(Hit(passage, hit.score))

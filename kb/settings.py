@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlparse
 
 from pydantic import Field, ValidationError, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+from pydantic_settings import SettingsError as SourceError
 
 from kb.errors import SettingsError
 
@@ -38,7 +39,8 @@ class Settings(BaseSettings):
     fusion: FusionKind = Field("linear", description="How dense and sparse results are fused.")
     admin_token: str | None = Field(None, description="Bearer token of the admin endpoints; unset disables them.")
     max_upload_mb: int = Field(50, ge=1, le=2048, description="Largest accepted upload, in MB.")
-    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed by CORS; none by default.")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="Origins allowed by CORS; none by default.")
     file_timeout_s: float = Field(120.0, gt=0, description="Time limit to parse one file.")
     file_memory_mb: int = Field(1024, ge=128, description="Memory limit of the parsing worker.")
     ingest_on_start: bool = Field(True, description="Whether `kb serve` ingests the corpus before answering.")
@@ -109,6 +111,8 @@ def load_settings(**overrides: object) -> Settings:
     """Build the settings, turning validation errors into one readable `SettingsError`."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
+    except SourceError as err:
+        raise SettingsError(f"invalid settings: {err}") from None
     except ValidationError as err:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc']) or 'settings'}: {e['msg'].removeprefix('Value error, ')}"

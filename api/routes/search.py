@@ -117,8 +117,9 @@ def export(service: ServiceDep, q: QueryText, format: Annotated[Literal["md", "c
            description="md ou csv")] = "md", k: K = 10, type: TypeFilter = None) -> Response:
     """A file to paste into a module or a reply."""
     answer = run_search(service, q, k, type)
-    slug = "-".join(fold(q).split())[:40] or "recherche"
-    slug = "".join(c for c in slug if c.isalnum() or c == "-") or "recherche"
+    # HTTP headers are Latin-1: the file name keeps only ASCII letters, digits and dashes.
+    slug = "".join(c for c in "-".join(fold(q).split()) if (c.isascii() and c.isalnum()) or c == "-")[:40]
+    slug = slug.strip("-") or "recherche"
     if format == "csv":
         return Response(_csv(answer), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="pms-{slug}.csv"'})

@@ -1,0 +1,72 @@
+"""Passages follow the structure: one fiche, one section, fields apart, offsets exact, nothing lost."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+import pytest
+
+from ingest.chunk import make_passages
+
+
+@pytest.fixture(scope="module")
+def passages(parsed: dict) -> dict:
+    return {key: make_passages(doc, "rev") for key, doc in parsed.items()}
+
+
+def test_offsets_point_at_the_passage_text(parsed: dict, passages: dict) -> None:
+    for key, doc in parsed.items():
+        for p in passages[key]:
+            assert doc.text[p.start:p.end] == p.text and p.text.strip() == p.text
+
+
+def test_every_character_lies_in_some_passage(parsed: dict, passages: dict) -> None:
+    for key, doc in parsed.items():
+        covered = [False] * len(doc.text)
+        for p in passages[key]:
+            covered[p.start:p.end] = [True] * (p.end - p.start)
+        lost = "".join(c for c, ok in zip(doc.text, covered, strict=True) if not ok)
+        assert not lost.strip(), (key, lost.strip()[:80])
+
+
+def test_passages_do_not_overlap(passages: dict) -> None:
+    for items in passages.values():
+        spans = sorted((p.start, p.end) for p in items)
+        assert all(a[1] <= b[0] for a, b in pairwise(spans))
+
+
+def test_a_passage_never_spans_two_fiches(parsed: dict, passages: dict) -> None:
+    doc = parsed["pms-2017-2022-developpement-social"]
+    field_of = {}
+    for block in doc.blocks:
+        if block.fiche:
+            for pos in range(block.start, block.end):
+                field_of[pos] = block.fiche
+    for p in passages["pms-2017-2022-developpement-social"]:
+        fiches = {field_of[i] for i in range(p.start, p.end) if i in field_of}
+        assert len(fiches) <= 1, (p.fiche, fiches)
+
+
+def test_fiche_fields_are_their_own_passages(passages: dict) -> None:
+    pms = passages["pms-2017-2022-developpement-social"]
+    by = {(p.fiche, p.field): p for p in pms}
+    assert by[("13", "pilotes")].text.endswith("Métropole (DHL)")
+    assert "2018" in by[("41.2", "calendrier")].text and by[("41.2", "calendrier")].page == 28
+    assert "Quartiers « prioritaires » identifiés" in by[("32", "indicateurs")].text
+    for (fiche, field), p in by.items():
+        if field in ("pilotes", "partenaires", "calendrier"):
+            assert not re.search(r"OBJECTIFS|INDICATEURS|MODALIT", p.text), (fiche, field)
+
+
+def test_passages_carry_their_citation(passages: dict) -> None:
+    for items in passages.values():
+        for p in items:
+            assert p.doc_title and p.doc_type and p.page is not None
+            if p.fiche:
+                assert p.fiche_title and p.section[-2].startswith(f"Fiche action {p.fiche}")
+
+
+def test_a_citation_and_its_author_stay_together(passages: dict) -> None:
+    texts = [p.text for p in passages["engagement-2-pouvoir-agir-personnes"]]
+    assert any("Parlez-en moins, faites-en plus" in t and "Yann Le Bossé" in t for t in texts)

@@ -1,0 +1,38 @@
+"""Reflow on real seed text: hyphenated words, lines broken by the layout, blank lines mid-sentence."""
+
+from __future__ import annotations
+
+from ingest.reflow import join_hyphenated, reflow
+from ingest.repair import repair_text
+from tests.conftest import LIVRET3, PMS, VEILLE
+
+
+def test_hyphen_at_a_line_end_is_rejoined_when_the_word_exists() -> None:
+    assert join_hyphenated("des dif-", "ficultés") == "des difficultés"
+    assert join_hyphenated("Vaulx-", "en-Velin") == "Vaulx-en-Velin"
+    assert join_hyphenated("co-", "formations") == "co-formations"
+    assert join_hyphenated("Rapport - ", "x") is None
+
+
+def test_a_blank_line_inside_a_sentence_is_removed() -> None:
+    text = repair_text([PMS.read_text(encoding="utf-8")], paged=False).text
+    assert "du rôle du Département dans la mise en œuvre des politiques" in text
+    assert "pour l’accueil des femmes victimes de violence dans le cadre" in text
+
+
+def test_layout_lines_of_a_livret_box_become_one_sentence() -> None:
+    text = repair_text([LIVRET3.read_text(encoding="utf-8")], paged=False).text
+    assert "30% des procédures de recrutement en lien avec le domaine des solidarités sont infructueuses." in text
+    assert "d’un jardin partagé visant à créer du lien social" in text
+
+
+def test_labels_and_bullets_keep_their_own_lines() -> None:
+    out = reflow("PILOTE(S)\n › Métropole (DSDS)\nPartenaires associés\n › Métropole : MDM, DHL,\nDR"
+                 "\n\nINDICATEURS \nD’ÉVALUATION")
+    assert out.split("\n\n") == ["PILOTE(S)", "› Métropole (DSDS)", "Partenaires associés",
+                                 "› Métropole : MDM, DHL, DR", "INDICATEURS D’ÉVALUATION"]
+
+
+def test_a_small_caps_title_is_not_glued_to_the_text_under_it() -> None:
+    text = repair_text([VEILLE.read_text(encoding="utf-8")], paged=False).text
+    assert "\n1 - Le travail social est pris en tenaille entre le « préventif » et « le curatif »\n" in text

@@ -1,0 +1,49 @@
+"""Character and word repair on real seed text: ligatures, small capitals, OCR noise."""
+
+from __future__ import annotations
+
+from ingest.textfix import (
+    capitalize_sentences,
+    fix_small_caps,
+    normalize_unicode,
+    ocr_noise,
+    repair_ligatures,
+    small_caps_damaged,
+)
+from tests.conftest import LIVRET3, LIVRET3_OCR, VEILLE
+
+
+def test_ligature_glyphs_become_the_letters_of_a_french_word() -> None:
+    raw = LIVRET3.read_text(encoding="utf-8")
+    assert "\ue01f" in raw and "\ue01e" in raw
+    fixed = repair_ligatures(raw)
+    assert "\ue01f" not in fixed and "\ue01e" not in fixed
+    for word in ("déficit", "offres", "Diversifier", "simplifier", "fidéliser", "souffrent", "films"):
+        assert word in fixed, word
+
+
+def test_an_unknown_glyph_reading_falls_back_to_the_usual_ligature() -> None:
+    assert repair_ligatures("o\ue01eres et dé\ue01fcit") == "offres et déficit"
+    assert repair_ligatures("xq\ue01fzz") == "xqfizz"
+
+
+def test_normalize_removes_controls_and_keeps_newlines() -> None:
+    assert normalize_unicode("a\x00b\u00a0c\r\nd\u00ade\tf") == "ab c\nde f"
+    assert normalize_unicode("ﬁn") == "fin"
+
+
+def test_small_caps_of_the_veille_are_fixed_for_display() -> None:
+    raw = VEILLE.read_text(encoding="utf-8")
+    assert small_caps_damaged(raw)
+    assert not small_caps_damaged(LIVRET3.read_text(encoding="utf-8"))
+    fixed = fix_small_caps("1 - le trAvAil sociAl est Pris en tenAille\nPArole de ProFessionnel\nla dPdP et la cAF")
+    assert fixed.splitlines() == ["1 - le travail social est pris en tenaille", "parole de professionnel",
+                                  "la DPDP et la CAF"]
+    assert capitalize_sentences("parole de professionnel\n\n1 - le travail. la suite") == \
+        "Parole de professionnel\n\n1 - Le travail. La suite"
+
+
+def test_ocr_noise_tells_the_scanned_copy_from_the_clean_text() -> None:
+    clean = ocr_noise(repair_ligatures(LIVRET3.read_text(encoding="utf-8")))
+    scanned = ocr_noise(LIVRET3_OCR.read_text(encoding="utf-8"))
+    assert clean < 0.02 < scanned

@@ -1,0 +1,36 @@
+"""The French analyzer: folding, elisions, plurals, acronyms whole, stable sparse vectors."""
+
+from __future__ import annotations
+
+from kb.analyzer import document_vector, query_vector, terms, tokens
+
+
+def test_accents_case_elisions_and_plurals_do_not_matter() -> None:
+    assert terms("Précarité énergétique des ménages") == terms("precarite energetique menage")
+    assert terms("l'usure d'agir qu'elle") == ["usure", "agir"]
+    assert terms("Centres Communaux") == ["centre", "communal"]
+
+
+def test_acronyms_stay_whole() -> None:
+    assert "udccas" in terms("l'UDCCAS") and "udccas" in terms("udccas")
+    assert set(terms("UDCCAS")).isdisjoint(terms("CCAS"))
+
+
+def test_offsets_point_at_the_words() -> None:
+    text = "Le guichet d’accueil"
+    assert [text[t.start:t.end] for t in tokens(text)] == ["guichet", "accueil"]
+
+
+def test_titles_count_less_than_the_body() -> None:
+    idx_body, w_body = document_vector("précarité énergétique")
+    idx_head, w_head = document_vector("logement", head="précarité énergétique")
+    body = dict(zip(idx_body, w_body, strict=True))
+    head = dict(zip(idx_head, w_head, strict=True))
+    common = set(body) & set(head)
+    assert common and all(head[i] < body[i] for i in common)
+
+
+def test_query_vector_is_deterministic_and_weighted() -> None:
+    assert query_vector("fiche pilote") == query_vector("fiche pilote")
+    idx, weights = query_vector("caf", {"caisse": 0.5})
+    assert sorted(weights) == [0.5, 1.0] and len(idx) == 2

@@ -1,0 +1,56 @@
+"""The catalogue: organisations of each fiche with their roles, checked against the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.catalog import fiche_sort_key
+
+
+@pytest.fixture(scope="module")
+def catalog(corpus_index):  # type: ignore[no-untyped-def]
+    corpus_index.service.refresh()
+    return corpus_index.service.catalog
+
+
+def _numbers(matches) -> list[str]:  # type: ignore[no-untyped-def]
+    return [m.fiche.number for m in matches]
+
+
+def test_udccas_is_in_exactly_six_fiches_and_pilots_two(catalog) -> None:  # type: ignore[no-untyped-def]
+    assert _numbers(catalog.by_organisation("UDCCAS")) == ["1.2", "28.2", "41.2", "55.2", "56", "57"]
+    assert _numbers(catalog.by_organisation("UDCCAS", "pilote")) == ["56", "57"]
+    roles = {m.fiche.number: m.roles for m in catalog.by_organisation("UDCCAS")}
+    assert roles["55.2"] == ["partenaire", "mention"] and roles["56"] == ["pilote", "partenaire"]
+
+
+def test_every_citation_names_the_organisation_with_its_page(catalog) -> None:  # type: ignore[no-untyped-def]
+    for match in catalog.by_organisation("UDCCAS"):
+        for cite in match.citations:
+            assert "UDCCAS" in cite.citation and cite.page == match.fiche.field_pages.get(cite.field, cite.page)
+
+
+@pytest.mark.parametrize(("org", "role", "expected"), [
+    ("DINSI", "pilote", ["31", "32", "71"]),
+    ("ARS", None, ["8.2", "41.2", "55.2", "79"]),
+    ("DHL", "pilote", ["13", "67"]),
+    ("CAF", None, ["13", "66.5", "79"]),
+])
+def test_roles_against_the_text(catalog, org: str, role: str | None, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    assert _numbers(catalog.by_organisation(org, role)) == expected
+
+
+def test_a_ccas_is_not_the_udccas(catalog) -> None:  # type: ignore[no-untyped-def]
+    ccas = set(_numbers(catalog.by_organisation("CCAS")))
+    assert "8.2" in ccas and "41.2" not in ccas and "28.2" not in ccas
+
+
+def test_programmes_years_and_free_names(catalog) -> None:  # type: ignore[no-untyped-def]
+    pmie = catalog.programme_named("Programme Métropolitain d'Insertion pour l'Emploi")
+    assert _numbers(catalog.by_programme(pmie)) == ["1.2", "28.2", "31", "32", "33", "41.2", "64", "70", "71", "78"]
+    assert _numbers(catalog.by_years(2018, "end")) == ["13", "41.2", "55.2", "56", "57"]
+    assert _numbers(catalog.by_text(["soliha"])) == ["13"]
+
+
+def test_fiches_are_ordered_as_printed() -> None:
+    assert sorted(["12", "1.2", "80.2", "8.2", "66.5"], key=fiche_sort_key) == ["1.2", "8.2", "12", "66.5", "80.2"]

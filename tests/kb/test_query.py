@@ -1,0 +1,45 @@
+"""Query analysis on the questions users type."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.query import analyze
+
+
+@pytest.fixture(scope="module")
+def catalog(corpus_index):  # type: ignore[no-untyped-def]
+    corpus_index.service.refresh()
+    return corpus_index.service.catalog
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("Quelles fiches impliquent l'UDCCAS ?", {"intent": "list", "orgs": ["UDCCAS"], "role": None}),
+    ("quelles fiches impliquent l'UDCAS", {"intent": "list", "orgs": ["UDCCAS"]}),
+    ("fiches pilotées par la DINSI", {"intent": "list", "orgs": ["DINSI"], "role": "pilote"}),
+    ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?",
+     {"intent": "list", "orgs": ["DHL"], "role": "pilote"}),
+    ("dans quelles fiches la caisse d'allocations familiales est partenaire", {"orgs": ["CAF"], "role": "partenaire"}),
+    ("qui pilote la fiche 13", {"intent": "passage", "fiche": "13", "field": "pilotes"}),
+    ("Quel est le calendrier de l'action 41.2 ?", {"fiche": "41.2", "field": "calendrier"}),
+    ("indicateurs d'évaluation de la fiche sur la fracture numérique", {"field": "indicateurs", "fiche": None}),
+    ("Quelles fiches se terminent en 2018 ?", {"intent": "list", "year": 2018, "year_mode": "end"}),
+    ("fiches qui commencent en 2018", {"year": 2018, "year_mode": "start"}),
+    ("Quelles fiches sont rattachées au Programme Métropolitain d'Insertion pour l'Emploi ?",
+     {"intent": "list", "programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI"}),
+    ("Dans quelles fiches l'association Soliha intervient-elle ?", {"intent": "list", "entity": ["soliha"]}),
+    ("precarite energetique", {"intent": "passage", "orgs": [], "fiche": None, "field": None}),
+    ("citation de Yann Le Bossé", {"intent": "passage", "orgs": []}),
+    ("que dit la veille sur le bénévolat", {"doc_type": "veille"}),
+])
+def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
+    u = analyze(question, catalog)
+    for key, value in expected.items():
+        got = [o.id for o in u.organisations] if key == "orgs" else getattr(u, key)
+        assert got == value, (key, got)
+
+
+def test_the_udccas_is_not_a_ccas(catalog) -> None:  # type: ignore[no-untyped-def]
+    question = "l'Union Départementale des Centres Communaux d'Action Sociale"
+    ids = [o.id for o in analyze(question, catalog).organisations]
+    assert ids == ["UDCCAS"]
