@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from ingest.grammar import is_bullet, is_caps, is_label
-from ingest.textfix import has_small_caps
 from kb.lexicon import Lexicon, french
 
 _FINAL_PUNCT = tuple(".!?:;»)…\"”")
@@ -52,10 +51,11 @@ def _continues(prev: str, nxt: str) -> bool:
     prev_s, nxt_s = prev.strip(), nxt.strip()
     if not prev_s or not nxt_s or prev_s.endswith(_FINAL_PUNCT):
         return False
-    if is_label(prev_s) or is_label(nxt_s) or is_bullet(nxt_s) or is_caps(prev_s) or is_caps(nxt_s):
+    if is_label(prev_s) or is_label(nxt_s) or is_bullet(nxt_s):
         return False
-    if has_small_caps(prev_s) != has_small_caps(nxt_s):
-        return False
+    if is_caps(prev_s) or is_caps(nxt_s):
+        # A heading in capitals may run over a blank line, but never into body text.
+        return is_caps(prev_s) and is_caps(nxt_s) and prev_s[-1].isalpha()
     if nxt_s[0].islower():
         return True
     # A capital after a comma starts a new item; after an article it goes on ("par la / Métropole").
@@ -69,12 +69,12 @@ def _starts_own_line(prev: str, line: str) -> bool:
     """Whether `line` must stay on its own line instead of being joined to `prev`."""
     if is_label(prev) and is_caps(prev) and is_caps(line) and is_label(f"{prev} {line}"):
         return False  # "INDICATEURS" + "D'ÉVALUATION" is one label
-    if is_bullet(line) or is_label(line) or is_label(prev) or re.fullmatch(r"\d{1,2}", line):
-        return True  # a lone "2" opens the next numbered item (a projet phare)
+    if is_bullet(line) or is_label(line) or is_label(prev) or re.match(r"\d{1,2}(?:\s|$)", line):
+        return True  # "2" or "2 Constituer…" opens the next numbered item (a projet phare)
     if _NUMBERED_HEADING_RE.match(prev) and re.match(r"^\d+[-.]", prev) and not prev.endswith(_FINAL_PUNCT):
         return True  # "1-1 les principales missions" is a heading, whatever follows
-    # A heading in capitals (or small capitals) continues on the next such line, and ends there.
-    return is_caps(prev) != is_caps(line) or has_small_caps(prev) != has_small_caps(line)
+    # A heading in capitals continues on the next capital line, and ends there.
+    return is_caps(prev) != is_caps(line)
 
 
 def _join(prev: str, line: str, lexicon: Lexicon) -> str:

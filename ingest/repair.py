@@ -46,9 +46,9 @@ def repair_text(pages: list[str], paged: bool, lexicon: Lexicon | None = None) -
     spans: list[PageSpan] = []
     offset = 0
     for number, raw in numbered:
-        body = reflow(raw, lexicon)
+        body = reflow(fix_small_caps(raw) if small_caps else raw, lexicon)
         if small_caps:
-            body = capitalize_sentences(fix_small_caps(body))
+            body = capitalize_sentences(body)
         if not body:
             continue
         if parts:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ingest.fiches import FicheZone, parse_fiches
+from ingest.fiches import FicheZone, parse_fiches, sentence_case
 from ingest.glossary import parse_glossary
 from ingest.grammar import LIVRET_LABELS, VEILLE_LABELS, is_caps, is_label
 from ingest.livret import find_figures, find_quotes, parse_livret
@@ -70,7 +70,9 @@ def detect_title(text: str, headers: list[str], given: str | None, doc_type: Doc
         return given.strip()
     if doc_type is DocumentType.VEILLE and first:
         head = " ".join(first[0].split())
-        date = next((ln.strip() for ln in first[1:3] if any(m in ln.lower() for m in _MONTHS)), None)
+        head = sentence_case(head) if is_caps(head) else head
+        near = first[1:3] + [ln for p in paras[1:3] for ln in p.stripped.split("\n")[:1]]
+        date = next((ln.strip() for ln in near if len(ln) < 30 and any(m in ln.lower() for m in _MONTHS)), None)
         return f"{head}, {date.lower()}" if date else head
     if first and len(first[0]) <= 120:
         return " ".join(first[0].lstrip("# ").split())

@@ -97,25 +97,24 @@ def has_small_caps(line: str) -> bool:
 
     One "cAF" in a long line of body text does not make a title.
     """
-    damaged = len(_CAMEL_RE.findall(line))
+    # Acronyms in mixed case ("cAF", "dPdP") say nothing about the line; damaged words do.
+    damaged = sum(1 for w in _CAMEL_RE.findall(line) if _fix_word(w).islower())
     return damaged > 0 and damaged >= 0.12 * len(words(line))
 
 
 def fix_small_caps(text: str) -> str:
-    """Undo small-caps mixed case for display: "le trAvAil sociAl" -> "le travail social".
+    """Undo small-caps mixed case for display.
 
-    Words with a capital after a lowercase letter are lowercased (or
-    uppercased when they are short acronyms: "dPdP" -> "DPDP"). A line with
-    several such words is a title set in small capitals: its other
-    capitalised words were small capitals too.
+    A line set in small capitals ("1 - le trAvAil sociAl") was printed in
+    capitals: it becomes "1 - LE TRAVAIL SOCIAL", which also tells the reflow
+    it is a heading. Elsewhere only the damaged words change: lowercased
+    ("esPAce" -> "espace"), or uppercased when they are short acronyms
+    ("dPdP" -> "DPDP", "cAF" -> "CAF").
     """
-    out_lines = []
-    for line in text.split("\n"):
-        fixed = _CAMEL_RE.sub(lambda m: _fix_word(m.group()), line)
-        if len(_CAMEL_RE.findall(line)) >= 2:
-            fixed = re.sub(r"(?<=\s)([A-ZÀ-Þ])([a-zà-ÿ]+)", lambda m: m.group(1).lower() + m.group(2), fixed)
-        out_lines.append(fixed)
-    return "\n".join(out_lines)
+    return "\n".join(
+        line.upper() if has_small_caps(line) else _CAMEL_RE.sub(lambda m: _fix_word(m.group()), line)
+        for line in text.split("\n")
+    )
 
 
 def capitalize_sentences(text: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.fiches import sentence_case
+from ingest.grammar import is_caps
 from ingest.livret import find_quotes
 from ingest.spans import paragraphs
 from kb.lexicon import fold
@@ -26,6 +28,7 @@ def parse_veille(text: str, pages: list[PageSpan]) -> list[VeilleSection]:
         match = SECTION_RE.match(para.stripped.split("\n")[0])
         if match and len(match.group(0)) < 200:
             title = " ".join(match.group("title").split("\n")[0].split())
+            title = sentence_case(title) if is_caps(title) else title
             page = next((p.number for p in pages if p.start <= para.start < p.end), None)
             sections.append(VeilleSection(number=match.group("n"), title=title, page=page))
             bounds.append(para.start)

@@ -35,4 +35,4 @@ def test_labels_and_bullets_keep_their_own_lines() -> None:
 
 def test_a_small_caps_title_is_not_glued_to_the_text_under_it() -> None:
     text = repair_text([VEILLE.read_text(encoding="utf-8")], paged=False).text
-    assert "\n1 - Le travail social est pris en tenaille entre le « préventif » et « le curatif »\n" in text
+    assert "\n1 - LE TRAVAIL SOCIAL EST PRIS EN TENAILLE ENTRE LE « PRÉVENTIF » ET « LE CURATIF »\n" in text

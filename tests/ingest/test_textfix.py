@@ -36,9 +36,10 @@ def test_small_caps_of_the_veille_are_fixed_for_display() -> None:
     raw = VEILLE.read_text(encoding="utf-8")
     assert small_caps_damaged(raw)
     assert not small_caps_damaged(LIVRET3.read_text(encoding="utf-8"))
-    fixed = fix_small_caps("1 - le trAvAil sociAl est Pris en tenAille\nPArole de ProFessionnel\nla dPdP et la cAF")
-    assert fixed.splitlines() == ["1 - le travail social est pris en tenaille", "parole de professionnel",
-                                  "la DPDP et la CAF"]
+    fixed = fix_small_caps("1 - le trAvAil sociAl est Pris en tenAille\nPArole de ProFessionnel\n"
+                           "les associations de la dPdP et de la cAF travaillent avec les usagers")
+    assert fixed.splitlines() == ["1 - LE TRAVAIL SOCIAL EST PRIS EN TENAILLE", "PAROLE DE PROFESSIONNEL",
+                                  "les associations de la DPDP et de la CAF travaillent avec les usagers"]
     assert capitalize_sentences("parole de professionnel\n\n1 - le travail. la suite") == \
         "Parole de professionnel\n\n1 - Le travail. La suite"
 

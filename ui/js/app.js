@@ -93,6 +93,8 @@ async function render({ scroll = 0 } = {}) {
     lastSearch = window.location.search;
     await showSearch(view, params, { navigate });
     if (isFirst) searchBox.focus();
+    // A filter link or a chip was used: its element is gone, so give the focus to the results' title.
+    else if (document.activeElement === document.body) view.querySelector("h1")?.focus({ preventScroll: true });
   } else {
     searchBox.setValue("");
     await showHome(view);
@@ -106,7 +108,7 @@ async function render({ scroll = 0 } = {}) {
 function focusHeading(isFirst) {
   if (isFirst && !document.getElementById("doc-title")) return;
   const heading = view.querySelector("h1");
-  if (heading && !view.querySelector("#passage")) heading.focus({ preventScroll: true });
+  if (heading && !view.querySelector(".target-start")) heading.focus({ preventScroll: true });
 }
 
 /** While the server builds its index, say so at the top of every screen, then refresh. */

@@ -102,9 +102,9 @@ function organisationsTable(fiche) {
   for (const row of byOrg.values()) {
     tbody.append(el("tr", {},
       el("th", { scope: "row" }, el("span", { class: "org-id", text: row.org })),
-      el("td", { text: row.name && row.name !== row.org ? row.name : "—" }),
-      el("td", {}, el("span", { class: "badges" }, row.roles.map(roleBadge))),
-      el("td", {}, row.lines.map((line) => el("p", { class: "cited-line" },
+      el("td", { "data-label": "Nom", text: row.name && row.name !== row.org ? row.name : "—" }),
+      el("td", { "data-label": "Rôle" }, el("span", { class: "badges" }, row.roles.map(roleBadge))),
+      el("td", { "data-label": "Ligne citée" }, row.lines.map((line) => el("p", { class: "cited-line" },
         el("q", { text: line.citation }), line.page ? el("span", { class: "page-ref", text: ` p. ${line.page}` }) : null,
         srOnly(` (${roleLabel(line.role)})`))))));
   }
@@ -113,7 +113,7 @@ function organisationsTable(fiche) {
     el("p", { class: "hint" }, "Rôle de chaque organisation dans la fiche, avec la ligne qui l'établit. Les sigles sont ",
       el("a", { href: glossaryHref }, "expliqués dans le glossaire"), "."),
     el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "orgs-title" },
-      el("table", { class: "table" },
+      el("table", { class: "table stack" },
         el("thead", {}, el("tr", {}, ["Sigle", "Nom complet", "Rôle", "Ligne citée"].map(
           (h) => el("th", { scope: "col", text: h })))),
         tbody)));

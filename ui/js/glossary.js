@@ -30,10 +30,10 @@ export async function showGlossary(view) {
     const row = el("tr", { id: `sigle-${org.id.replace(/[^\w-]/g, "_")}` },
       el("th", { scope: "row" }, el("a", { href: searchHref(`Quelles fiches impliquent ${org.acronym || org.id} ?`),
         class: "org-id", title: `Rechercher les fiches de ${org.name}` }, org.acronym || org.id)),
-      el("td", {}, el("span", { text: org.name }),
+      el("td", { "data-label": "Nom" }, el("span", { text: org.name }),
         org.aliases?.length ? el("span", { class: "muted aliases", text: ` (aussi : ${org.aliases.join(", ")})` }) : null),
-      el("td", { class: "category", text: org.category || "—" }),
-      el("td", {}, fiches.length ? el("ul", { class: "inline-list" }, fiches.map(([number, roles]) => el("li", {},
+      el("td", { class: "category", "data-label": "Catégorie", text: org.category || "—" }),
+      el("td", { "data-label": "Fiches" }, fiches.length ? el("ul", { class: "inline-list" }, fiches.map(([number, roles]) => el("li", {},
         el("a", { href: ficheHref(number) }, "Fiche ", number),
         el("span", { class: "muted", text: ` (${roles.map(roleLabel).join(", ")})` }))))
         : el("span", { class: "muted", text: "aucune fiche" })));
@@ -63,7 +63,7 @@ export async function showGlossary(view) {
     el("div", { class: "filter-row" }, el("label", { for: "glossary-filter", text: "Filtrer par sigle ou par nom" }),
       filter, count),
     el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-labelledby": "glossary-title" },
-      el("table", { class: "table glossary-table" },
+      el("table", { class: "table stack glossary-table" },
         el("caption", { class: "visually-hidden", text: "Sigles, noms complets, catégories et fiches action" }),
         el("thead", {}, el("tr", {}, ["Sigle", "Nom complet", "Catégorie", "Fiches action"].map(
           (h) => el("th", { scope: "col", text: h })))),

@@ -64,7 +64,7 @@ function resultsPage(answer, params, { navigate, orgNames }) {
     FILTERS.map((f) => [f, params.get(f)]))) : "./");
   const page = el("div", { class: "results-page" });
   const head = el("div", { class: "results-head" },
-    el("h1", { class: "results-h1" }, "Résultats pour ", el("span", { class: "query-echo", text: `« ${q} »` })));
+    el("h1", { class: "results-h1", tabindex: "-1" }, "Résultats pour ", el("span", { class: "query-echo", text: `« ${q} »` })));
   const understood = renderUnderstood(answer.understood, q, rerun);
   if (understood) head.append(understood);
   const filters = renderActiveFilters(params);

@@ -33,12 +33,18 @@ export async function showDocument(view, params, { back }) {
   view.replaceChildren(page);
   // After layout: bring the passage (or the page) into view and give it the focus for screen readers.
   requestAnimationFrame(() => {
-    const mark = page.querySelector("#passage");
+    const mark = page.querySelector(".target-start");
     const pageTarget = target.page ? page.querySelector(`#page-${target.page}`) : null;
     const goal = mark || pageTarget;
     if (goal) {
       goal.scrollIntoView({ block: mark && target.kind === "passage" ? "center" : "start" });
       goal.focus({ preventScroll: true });
+    }
+    // Show the current section in the table of contents too (scrolling the list only, not the page).
+    const current = page.querySelector('.toc-link[aria-current="location"]');
+    const toc = page.querySelector(".toc");
+    if (current && toc) {
+      toc.scrollTop += current.getBoundingClientRect().top - toc.getBoundingClientRect().top - 120;
     }
   });
 }
@@ -101,7 +107,7 @@ function viewerPage(doc, target, titles, back) {
       el("p", {}, target.kind === "fiche" ? `La fiche ${target.fiche} est surlignée` : "Le passage cité est surligné",
         where && doc.page_spans.length > 1 ? ` (page ${where})` : "", ". "),
       el("p", {}, el("button", { type: "button", class: "button secondary", on: { click: () => {
-        const mark = document.getElementById("passage");
+        const mark = document.querySelector(".target-start");
         mark?.scrollIntoView({ block: "center", behavior: "smooth" });
         mark?.focus({ preventScroll: true });
       } } }, "Aller au passage"),
@@ -184,7 +190,10 @@ function headings(doc) {
   });
 }
 
-/** The text, cut into pages, headings and the highlighted range, from text nodes only. */
+/**
+ * The text, cut into pages, paragraphs (at blank lines), headings and the
+ * highlighted range, from text nodes only.
+ */
 function documentText(doc, target) {
   const text = doc.text;
   const heads = headings(doc);
@@ -192,6 +201,10 @@ function documentText(doc, target) {
   const cuts = new Set([0, text.length]);
   pages.forEach((p) => cuts.add(Math.min(p.start, text.length)));
   heads.forEach((h) => { cuts.add(h.start); cuts.add(h.end); cuts.add(h.start + h.skip); });
+  for (const m of text.matchAll(/\n[ \t]*\n\s*/g)) {
+    cuts.add(m.index);
+    cuts.add(m.index + m[0].length);
+  }
   if (target.start !== null) {
     cuts.add(target.start);
     cuts.add(target.end);
@@ -201,16 +214,9 @@ function documentText(doc, target) {
   let container = el("div", { class: "doc-page" });
   body.append(container);
   let pageIndex = 0;
-  let heading = null; // the heading element being filled, and its range
+  let heading = null; // the heading element being filled, and where it ends
+  let para = null; // the paragraph being filled
   let markCount = 0;
-  let afterBlock = true; // trim newlines that follow a block (heading, page label)
-
-  const openBlock = (node) => {
-    const last = container.lastChild;
-    if (last && last.nodeType === Node.TEXT_NODE) last.textContent = last.textContent.replace(/\s+$/, "");
-    container.append(node);
-    afterBlock = true;
-  };
 
   for (let i = 0; i < points.length - 1; i += 1) {
     const a = points[i];
@@ -220,31 +226,57 @@ function documentText(doc, target) {
       container = el("div", { class: "doc-page", id: `page-${number}`, tabindex: "-1", dataset: { page: number } },
         el("p", { class: "page-label", "aria-hidden": "true", text: `Page ${number}` }), srOnly(`Page ${number}`));
       body.append(container);
-      afterBlock = true;
+      para = null;
       pageIndex += 1;
     }
     for (const h of heads) {
       if (h.start !== a) continue;
       const node = el(`h${Math.min(h.level + 1, 4)}`, { class: `doc-heading level-${h.level}${h.end === h.start
         ? " synthetic" : ""}`, id: `s-${h.index}`, tabindex: "-1" });
-      if (h.end === h.start) node.textContent = h.title;
-      openBlock(node);
+      if (h.end === h.start) {
+        node.textContent = h.title;
+        if (target.kind === "fiche" && a >= target.start && a < target.end) node.classList.add("in-target");
+      }
+      container.append(node);
+      para = null;
       heading = h.end > h.start ? { node, end: h.end } : null;
     }
-    let piece = text.slice(a, b);
-    const inHeading = heading && a < heading.end;
-    if (inHeading && heads.some((h) => h.start === a && h.skip && b === a + h.skip)) continue; // "# " of Markdown
+    const inHeading = heading !== null && a < heading.end;
     if (!inHeading) heading = null;
-    if (!inHeading && afterBlock) piece = piece.replace(/^\s+/, "");
-    if (!piece) continue;
-    const marked = target.start !== null && a >= target.start && b <= target.end;
-    const node = marked
-      ? el("mark", { class: "passage-mark", id: markCount ? null : "passage", tabindex: markCount ? null : "-1", text: piece })
+    if (inHeading && heads.some((h) => h.start === a && h.skip && b === a + h.skip)) continue; // "# " of Markdown
+    let piece = text.slice(a, b);
+    if (!inHeading && /^\s*$/.test(piece)) {
+      if (/\n[ \t]*\n/.test(piece)) para = null; // a blank line: the paragraph ends
+      if (!para) continue;
+    }
+    if (!inHeading && !para) {
+      piece = piece.replace(/^\s+/, "");
+      if (!piece) continue;
+      para = el("p", { class: "doc-p" });
+      container.append(para);
+    }
+    const inTarget = target.start !== null && a >= target.start && b <= target.end;
+    const block = inHeading ? heading.node : para;
+    if (inTarget && target.kind === "fiche") {
+      // A whole fiche is too long to paint yellow: its blocks get a bar in the margin instead.
+      block.classList.add("in-target");
+      block.append(document.createTextNode(piece));
+      continue;
+    }
+    const node = inTarget
+      ? el("mark", { class: "passage-mark", id: markCount ? null : "passage", text: piece })
       : document.createTextNode(piece);
-    if (marked) markCount += 1;
-    (inHeading ? heading.node : container).append(node);
-    if (!inHeading) afterBlock = false;
+    if (inTarget) markCount += 1;
+    block.append(node);
   }
-  if (markCount) body.querySelector("#passage")?.prepend(srOnly("Début du passage surligné : "));
+  body.querySelectorAll(".doc-page").forEach((page) => {
+    if (!page.id && !page.querySelector(".doc-p, .doc-heading")) page.remove();
+  });
+  const first = body.querySelector("#passage") || body.querySelector(".in-target");
+  if (first) {
+    first.classList.add("target-start");
+    first.tabIndex = -1;
+    first.prepend(srOnly(target.kind === "fiche" ? `Début de la fiche ${target.fiche} : ` : "Début du passage surligné : "));
+  }
   return el("div", { class: "doc-main" }, body);
 }
