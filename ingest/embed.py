@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from haystack import component
 
+from ingest.units import split_units
 from kb.analyzer import document_vector
 from kb.encoder import Encoder, make_encoder
 from kb.models import Passage
@@ -37,16 +38,29 @@ class DenseEmbedder:
         if self.encoder is None:
             self.encoder = make_encoder(self.settings)
 
-    @component.output_types(dense=list[list[float]])
-    def run(self, passages: list[Passage]) -> dict[str, list[list[float]]]:
-        """Embed passages in batches."""
-        self.warm_up()
+    def _embed(self, texts: list[str]) -> list[list[float]]:
         assert self.encoder is not None
-        vectors: list[list[float]] = []
-        for start in range(0, len(passages), BATCH):
-            batch = [dense_text(p) for p in passages[start:start + BATCH]]
-            vectors.extend(v.tolist() for v in self.encoder.embed_passages(batch))
-        return {"dense": vectors}
+        out: list[list[float]] = []
+        for start in range(0, len(texts), BATCH):
+            out.extend(v.tolist() for v in self.encoder.embed_passages(texts[start:start + BATCH]))
+        return out
+
+    @component.output_types(dense=list[list[float]], units=list[list[list[float]]])
+    def run(self, passages: list[Passage]) -> dict[str, object]:
+        """Embed each passage, and each unit of the passages that have several."""
+        self.warm_up()
+        dense = self._embed([dense_text(p) for p in passages])
+        pieces = [split_units(p.text) for p in passages]
+        flat = self._embed([u for units in pieces if len(units) > 1 for u in units])
+        units: list[list[list[float]]] = []
+        pos = 0
+        for vector, parts in zip(dense, pieces, strict=True):
+            if len(parts) > 1:
+                units.append(flat[pos:pos + len(parts)])
+                pos += len(parts)
+            else:
+                units.append([vector])
+        return {"dense": dense, "units": units}
 
 
 @component

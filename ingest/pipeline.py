@@ -193,6 +193,7 @@ def build_pipeline(settings: Settings, store: Store) -> Any:
     pipe.connect("chunker.passages", "sparse.passages")
     pipe.connect("chunker.passages", "writer.passages")
     pipe.connect("dense.dense", "writer.dense")
+    pipe.connect("dense.units", "writer.units")
     pipe.connect("sparse.sparse", "writer.sparse")
     return pipe
 

@@ -18,7 +18,7 @@ from qdrant_client import models
 
 from ingest.dedup import canonical_of, covered_passages, minhash
 from kb.models import DocumentEntry, Manifest, ParsedDocument, Passage
-from kb.store import DENSE, SPARSE, Store
+from kb.store import DENSE, SPARSE, UNIT, Store, point_id
 
 # Manifest updates are read-modify-write: one at a time in this process.
 COMMIT_LOCK = threading.Lock()
@@ -34,6 +34,16 @@ def to_points(passages: list[Passage], dense: list[list[float]],
             payload=p.model_dump(mode="json"),
         )
         for p, d, s in zip(passages, dense, sparse, strict=True)
+    ]
+
+
+def to_unit_points(passages: list[Passage], units: list[list[list[float]]]) -> list[models.PointStruct]:
+    """Qdrant points of the units of each passage (their payload names the passage)."""
+    return [
+        models.PointStruct(id=point_id("unit", p.id, str(i)), vector={UNIT: vector},
+                           payload={"passage": p.id, "rev": p.rev, "doc_id": p.doc_id})
+        for p, vectors in zip(passages, units, strict=True)
+        for i, vector in enumerate(vectors)
     ]
 
 
@@ -103,9 +113,9 @@ class IndexWriter:
 
     @component.output_types(entry=DocumentEntry)
     def run(self, document: ParsedDocument, rev: str, passages: list[Passage], dense: list[list[float]],
-            sparse: list[tuple[list[int], list[float]]]) -> dict[str, DocumentEntry]:
-        """Write the passages and the record, then commit."""
-        self.store.write_passages(to_points(passages, dense, sparse))
+            units: list[list[list[float]]], sparse: list[tuple[list[int], list[float]]]) -> dict[str, DocumentEntry]:
+        """Write the passages, their units and the record, then commit."""
+        self.store.write_passages(to_points(passages, dense, sparse), to_unit_points(passages, units))
         self.store.put_document(document, rev)
         entry = make_entry(document, rev, len(passages))
         commit(self.store, entry, passages=passages)

@@ -26,11 +26,14 @@ from kb.highlight import highlight_spans, near_duplicate
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
 from kb.query import Understood, analyze
 from kb.settings import Settings
-from kb.store import DENSE, SPARSE, Store
+from kb.store import DENSE, SPARSE, UNIT, Store
 
-DENSE_WEIGHT = 0.6
-SPARSE_WEIGHT = 0.4
+DENSE_WEIGHT = 0.25
+UNIT_WEIGHT = 0.25
+SPARSE_WEIGHT = 0.5
 CANDIDATES = 60
+DEPTH = 300
+UNIT_DEPTH = 400
 FIELD_BOOST = 1.0
 FICHE_BOOST = 0.3
 TYPE_BOOST = 0.1
@@ -97,9 +100,9 @@ class SearchService:
             understood = analyze(q, catalog)
             answer = self._structured(understood) if understood.intent == "list" else []
             only_fiches = [m.fiche.number for m in answer] or None
-            live = set(manifest.live_revs())
             # Points of a revision being written, or left by a crash, are not in the manifest.
-            hits = [h for h in self._retrieve(q, understood, filters, max(k, 10), only_fiches) if h.passage.rev in live]
+            live = set(manifest.live_revs())
+            hits = self._retrieve(q, understood, filters, max(k, 10), only_fiches, live)
             hits = self._rank(hits, understood)
             hits = self._collapse(hits)[:k]
         words = set(terms(q)) | {t for o in understood.organisations for t in terms(o.name)}
@@ -151,8 +154,8 @@ class SearchService:
             return None
         return models.Filter(must=must or None, should=should or None)
 
-    def _retrieve(self, q: str, u: Understood, filters: Filters, k: int,
-                  only_fiches: list[str] | None) -> list[Hit]:
+    def _retrieve(self, q: str, u: Understood, filters: Filters, k: int, only_fiches: list[str] | None,
+                  live: set[str]) -> list[Hit]:
         expansions: dict[str, float] = {}
         for org in u.organisations:
             for term in terms(org.name) + terms(org.id):
@@ -160,22 +163,32 @@ class SearchService:
         indices, values = query_vector(q, expansions)
         dense = self.encoder.embed_query(q).tolist()
         flt = self._filter(filters, only_fiches)
-        limit = max(CANDIDATES, 3 * k)
         sparse = models.SparseVector(indices=indices, values=values)
         if self.settings.fusion in ("rrf", "dbsf"):
+            limit = max(CANDIDATES, 3 * k)
             fusion = models.Fusion.RRF if self.settings.fusion == "rrf" else models.Fusion.DBSF
             request = models.QueryRequest(
                 prefetch=[models.Prefetch(query=dense, using=DENSE, limit=limit, filter=flt),
                           models.Prefetch(query=sparse, using=SPARSE, limit=limit, filter=flt)],
                 query=models.FusionQuery(fusion=fusion), limit=limit, with_payload=True)
             (fused,) = self.store.query([request])
-            return [Hit(Passage.model_validate(p.payload), p.score) for p in fused]
-        requests = [models.QueryRequest(query=dense, using=DENSE, limit=limit, filter=flt, with_payload=True)]
+            return [Hit(Passage.model_validate(p.payload), p.score) for p in fused if p.payload["rev"] in live]
+        # Deep lists of scores only (no payload): a passage that one retriever ranks first
+        # and the other 150th gets both its scores, not a zero for the one it missed.
+        keep = models.PayloadSelectorInclude(include=["rev"])
+        requests = [models.QueryRequest(query=dense, using=DENSE, limit=DEPTH, filter=flt, with_payload=keep)]
         if indices:
-            requests.append(models.QueryRequest(query=sparse, using=SPARSE, limit=limit, filter=flt,
-                                                with_payload=True))
+            requests.append(models.QueryRequest(query=sparse, using=SPARSE, limit=DEPTH, filter=flt,
+                                                with_payload=keep))
         responses = self.store.query(requests)
-        return fuse(responses[0], responses[1] if len(responses) > 1 else [])
+        units = self.store.query_units(models.QueryRequest(
+            query=dense, using=UNIT, limit=UNIT_DEPTH,
+            with_payload=models.PayloadSelectorInclude(include=["passage", "rev"])))
+        scores = fuse(responses[0], responses[1] if len(responses) > 1 else [], units, live,
+                      units_may_add=flt is None)
+        top = sorted(scores, key=lambda pid: -scores[pid])[:max(3 * k, 30)]
+        payloads = {str(r.id): r.payload for r in self.store.retrieve(top)}
+        return [Hit(Passage.model_validate(payloads[pid]), scores[pid]) for pid in top if pid in payloads]
 
     def _rank(self, hits: list[Hit], u: Understood) -> list[Hit]:
         target_fiche = u.fiche
@@ -244,25 +257,36 @@ class SearchService:
         }
 
 
-def fuse(dense: list[models.ScoredPoint], sparse: list[models.ScoredPoint]) -> list[Hit]:
-    """Weighted sum of min-max normalised dense and sparse scores."""
-    def normalised(points: list[models.ScoredPoint], floor: float | None) -> dict[str, tuple[float, dict[str, Any]]]:
-        if not points:
-            return {}
-        scores = [p.score for p in points]
-        low = min(scores) if floor is None else floor
-        span = (max(scores) - low) or 1.0
-        return {str(p.id): ((p.score - low) / span, p.payload or {}) for p in points}
+def fuse(dense: list[models.ScoredPoint], sparse: list[models.ScoredPoint], units: list[models.ScoredPoint],
+         live: set[str], units_may_add: bool = True) -> dict[str, float]:
+    """Fused score of each candidate passage: weighted, normalised dense, best-unit and BM25 scores.
 
-    # Cosine similarities only mean something relative to each other: min-max. A BM25
-    # score of 0 means no evidence at all, so it is scaled from 0, not from the weakest match.
-    d, s = normalised(dense, None), normalised(sparse, 0.0)
-    hits = []
-    for pid in d.keys() | s.keys():
-        payload = (d.get(pid) or s.get(pid))[1]  # type: ignore[index]
-        score = DENSE_WEIGHT * d.get(pid, (0.0, {}))[0] + SPARSE_WEIGHT * s.get(pid, (0.0, {}))[0]
-        hits.append(Hit(Passage.model_validate(payload), score))
-    return sorted(hits, key=lambda h: -h.score)
+    Cosine similarities only mean something relative to each other, so they are
+    min-max normalised over the candidates; a BM25 score of 0 means no evidence
+    at all, so BM25 is scaled from 0. A unit's score counts for its passage.
+    """
+    def alive(points: list[models.ScoredPoint]) -> dict[str, float]:
+        return {str(p.id): p.score for p in points if (p.payload or {}).get("rev") in live}
+
+    def minmax(raw: dict[str, float]) -> dict[str, float]:
+        if not raw:
+            return {}
+        low, high = min(raw.values()), max(raw.values())
+        return {pid: (x - low) / ((high - low) or 1.0) for pid, x in raw.items()}
+
+    d, s = minmax(alive(dense)), alive(sparse)
+    best = max(s.values(), default=0.0) or 1.0
+    s = {pid: x / best for pid, x in s.items()}
+    per_passage: dict[str, float] = {}
+    for point in units:
+        payload = point.payload or {}
+        if payload.get("rev") in live:
+            pid = str(payload["passage"])
+            per_passage[pid] = max(per_passage.get(pid, -1.0), point.score)
+    unit = minmax(per_passage)
+    candidates = d.keys() | s.keys() | (unit.keys() if units_may_add else set())
+    return {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * unit.get(pid, 0.0) + SPARSE_WEIGHT * s.get(pid, 0.0)
+            for pid in candidates}
 
 
 def citation(p: Passage) -> str:

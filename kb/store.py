@@ -2,7 +2,8 @@
 
 Nothing outside this module knows which backend runs. Two collections:
 `<name>_passages` holds passages with a dense vector and a BM25 sparse
-vector (IDF applied by Qdrant); `<name>_records` holds the manifest and one
+vector (IDF applied by Qdrant); `<name>_units` one dense vector per sentence
+or list item of a passage; `<name>_records` holds the manifest and one
 record per document revision (its text, pages, blocks and fiches).
 """
 
@@ -25,6 +26,7 @@ from kb.settings import Settings
 
 DENSE = "dense"
 SPARSE = "bm25"
+UNIT = "unit"
 _NS = uuid.UUID("6f1d3c1e-8a0b-4f7e-9a57-2a6a3c0f5b11")
 _MANIFEST_ID = str(uuid.uuid5(_NS, "manifest"))
 _BATCH = 128
@@ -83,6 +85,7 @@ class Store:
         self.settings = settings
         self._closed = False
         self.passages = f"{settings.collection}_passages"
+        self.units = f"{settings.collection}_units"
         self.records = f"{settings.collection}_records"
         # Searches share the index; a switch of the manifest and the cleanup after it are exclusive.
         self.rw = ReadWriteLock()
@@ -116,6 +119,10 @@ class Store:
                                       ("organisations", models.PayloadSchemaType.KEYWORD),
                                       ("years", models.PayloadSchemaType.INTEGER)):
                     self.client.create_payload_index(self.passages, field, schema)
+            if not self.client.collection_exists(self.units):
+                self.client.create_collection(
+                    self.units, vectors_config={UNIT: models.VectorParams(size=dim, distance=models.Distance.DOT)},
+                    **self._cluster_params())
             if not self.client.collection_exists(self.records):
                 self.client.create_collection(self.records, vectors_config={}, **self._cluster_params())
             manifest = self.manifest()
@@ -137,7 +144,7 @@ class Store:
     def drop(self) -> None:
         """Delete both collections (used by a rebuild)."""
         with self.lock:
-            for name in (self.passages, self.records):
+            for name in (self.passages, self.units, self.records):
                 if self.client.collection_exists(name):
                     self.client.delete_collection(name)
 
@@ -185,11 +192,12 @@ class Store:
             self.client.delete(self.records, [point_id("doc", doc_id, r) for r in revs], wait=True)
 
     # -- passages -------------------------------------------------------------------------------
-    def write_passages(self, points: list[models.PointStruct]) -> None:
-        """Upsert passage points in batches."""
-        for start in range(0, len(points), _BATCH):
-            with self.lock:
-                self.client.upsert(self.passages, points[start:start + _BATCH], wait=True)
+    def write_passages(self, points: list[models.PointStruct], units: list[models.PointStruct] = ()) -> None:
+        """Upsert passage points and their unit points, in batches."""
+        for collection, batch in ((self.passages, points), (self.units, list(units))):
+            for start in range(0, len(batch), _BATCH):
+                with self.lock:
+                    self.client.upsert(collection, batch[start:start + _BATCH], wait=True)
 
     def delete_revs(self, revs: list[str]) -> None:
         """Delete every passage of the given revisions."""
@@ -197,13 +205,16 @@ class Store:
             return
         flt = models.Filter(must=[models.FieldCondition(key="rev", match=models.MatchAny(any=revs))])
         with self.lock:
-            self.client.delete(self.passages, models.FilterSelector(filter=flt), wait=True)
+            for collection in (self.passages, self.units):
+                self.client.delete(collection, models.FilterSelector(filter=flt), wait=True)
 
     def delete_except(self, live_revs: list[str]) -> None:
         """Delete passages of revisions the manifest does not list (left by a crash)."""
         flt = models.Filter(must_not=[models.FieldCondition(key="rev", match=models.MatchAny(any=live_revs or ["-"]))])
         with self.lock:
-            self.client.delete(self.passages, models.FilterSelector(filter=flt), wait=True)
+            for collection in (self.passages, self.units):
+                if self.client.collection_exists(collection):
+                    self.client.delete(collection, models.FilterSelector(filter=flt), wait=True)
 
     def count_passages(self, revs: list[str] | None = None) -> int:
         """Number of passages (of the given revisions)."""
@@ -224,10 +235,17 @@ class Store:
                 return
 
     def query(self, requests: list[models.QueryRequest]) -> list[list[models.ScoredPoint]]:
-        """Run several queries (dense, sparse, fused…) in one call."""
+        """Run several queries (dense, sparse, fused…) on the passages in one call."""
         with self.lock:
             responses = self.client.query_batch_points(self.passages, requests=requests)
         return [r.points for r in responses]
+
+    def query_units(self, request: models.QueryRequest) -> list[models.ScoredPoint]:
+        """Nearest units (sentences, list items) to a query vector."""
+        with self.lock:
+            if not self.client.collection_exists(self.units):
+                return []
+            return self.client.query_batch_points(self.units, requests=[request])[0].points
 
     def retrieve(self, ids: list[str]) -> list[models.Record]:
         """Passages by id."""
@@ -245,7 +263,7 @@ class Store:
                                 dirs_exist_ok=False)
             return [str(target)]
         names = []
-        for collection in (self.passages, self.records):
+        for collection in (self.passages, self.units, self.records):
             info = self.client.create_snapshot(collection, wait=True)
             names.append(f"{collection}:{info.name}" if info else collection)
         (dest / "snapshots.txt").write_text("\n".join(names) + "\n", encoding="utf-8")

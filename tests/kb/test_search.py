@@ -11,8 +11,8 @@ from kb.evaluation import evaluate
 from tests.conftest import shared_path
 
 # The level reached so far on ../shared/eval/dev.jsonl: a regression below fails CI.
-FLOOR = {"recall@1": 0.63, "recall@5": 0.86, "mrr@10": 0.74, "fiche_f1": 0.99, "fiche_cited": 0.99}
-CRPA_FLOOR = {"recall@5": 0.85}
+FLOOR = {"recall@1": 0.66, "recall@5": 0.9, "mrr@10": 0.79, "fiche_f1": 0.99, "fiche_cited": 0.99}
+CRPA_FLOOR = {"recall@5": 0.91}
 
 
 def test_the_answer_follows_the_contract(corpus_index) -> None:  # type: ignore[no-untyped-def]

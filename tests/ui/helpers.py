@@ -24,6 +24,11 @@ def wait_for_answer(page: Any) -> None:
     page.wait_for_selector("#view .results-page", state="visible")
 
 
+def citation_of(card: Any) -> str:
+    """The citation line of a result card, without its screen-reader prefix."""
+    return " ".join(str(card.locator(".citation").text_content()).split()).removeprefix("Référence : ")
+
+
 def query_params(page: Any) -> dict[str, list[str]]:
     """The parameters of the page's address."""
     return parse_qs(urlparse(page.url).query)

@@ -41,7 +41,7 @@ export function removeFromQuestion(question, pattern) {
   const regexp = new RegExp(pattern, "giu");
   if (!regexp.test(question)) return null;
   const result = question.replace(regexp, " ")
-    .replace(/\s+([?,.;:!])/g, "$1")
+    .replace(/\s+([,.])/g, "$1")
     .replace(/^[\s,;:]+/, "")
     .replace(/\s{2,}/g, " ")
     .trim();

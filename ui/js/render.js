@@ -98,7 +98,7 @@ function passageCard(result, index, onToggleSelection) {
       where ? el("span", { class: "result-where", text: where }) : null),
     el("h3", { class: "result-title", id: titleId }, el("a", { href: title.href, text: title.text })),
     el("blockquote", { class: "passage" }, highlighted(result.text, result.highlights)),
-    el("p", { class: "citation" }, srOnly("Référence : "), result.citation),
+    el("p", { class: "citation", text: result.citation }),
     el("div", { class: "actions" },
       el("a", { class: "button", href: passageHref(result), "aria-describedby": titleId }, "Ouvrir",
         srOnly(" dans le document")),

@@ -1,0 +1,253 @@
+"""The search screen in a real browser: structured answer, passages, filters, chips, history, copy, selection."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from tests.ui.conftest import Server
+from tests.ui.helpers import (
+    UDCCAS_FICHES,
+    UDCCAS_QUESTION,
+    citation_of,
+    query_params,
+    search,
+    shot,
+    wait_for_answer,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_focuses_the_search_box(page: Any, screenshots: Path) -> None:
+    page.goto("/")
+    page.wait_for_selector(".doc-list")
+    assert page.evaluate("document.activeElement.id") == "q"
+    assert page.locator("html").get_attribute("lang") == "fr"
+    for landmark in ("header", "nav", "main", "footer"):
+        assert page.locator(landmark).count() >= 1, landmark
+    assert page.locator("aside#selection").count() == 1
+    shot(page, screenshots, "home")
+
+
+def test_udccas_question_lists_the_six_fiches_first(page: Any, screenshots: Path) -> None:
+    page.goto("/")
+    search(page, UDCCAS_QUESTION)
+    assert query_params(page)["q"] == [UDCCAS_QUESTION]
+    cards = page.locator(".fiche-card")
+    assert [n.removeprefix("Fiche ") for n in cards.locator(".fiche-number").all_inner_texts()] == UDCCAS_FICHES
+    # The structured answer comes before the passages.
+    assert page.evaluate("""() => {
+        const answer = document.querySelector('.answer'), passages = document.querySelector('.passages');
+        return !!(answer.compareDocumentPosition(passages) & Node.DOCUMENT_POSITION_FOLLOWING);
+    }""")
+    for card in cards.all():
+        assert card.locator(".badge.role").count() >= 1
+        assert card.locator(".fiche-citations mark").first.inner_text() == "UDCCAS"
+        assert card.locator(".page-ref").first.inner_text().startswith("p. ")
+        assert card.locator("a[href^='?fiche=']").count() >= 1
+    fiche56 = cards.nth(4)
+    assert sorted(fiche56.locator(".badge.role").all_inner_texts()) == ["partenaire", "pilote"]
+    assert "2017" in fiche56.locator(".facts").inner_text()
+    # What was understood, with the full name of the organisation.
+    chip = page.locator(".understood .chip").first
+    assert "Organisation : UDCCAS (Union Départementale des Centres Communaux" in chip.inner_text()
+    # Passages: highlighted words, type badge, citation line, actions.
+    first = page.locator("article.result").first
+    assert first.locator(".passage mark").count() >= 1
+    assert first.locator(".badge.type").inner_text() == "Fiches action"
+    assert "Projet Métropolitain des Solidarités 2017-2022" in first.locator(".citation").inner_text()
+    assert first.get_by_role("button", name="Copier la citation").is_visible()
+    assert first.get_by_role("link", name="Ouvrir dans le document").is_visible()
+    shot(page, screenshots, "results-udccas")
+
+
+def test_filter_by_document_type(page: Any, server: Server) -> None:
+    question = "participation des personnes concernées"
+    types = server.get_json(f"/api/search?q={quote(question)}")["facets"]["type"]
+    assert len(types) >= 2, types
+    chosen = min(types, key=types.get)
+    label = {"livret": "Livret", "fiches": "Fiches action"}[chosen]
+    page.goto("/")
+    search(page, question)
+    page.locator(".facet-type .facet-link", has_text=label).click()
+    page.wait_for_function("(t) => new URLSearchParams(location.search).get('type') === t", arg=chosen)
+    wait_for_answer(page)
+    page.wait_for_selector(f".active-filters >> text={label}")
+    badges = page.locator("article.result .badge.type").all_inner_texts()
+    assert badges and set(badges) == {label}
+    assert query_params(page)["q"] == [question]
+    # Removing the filter from its chip searches all types again.
+    page.locator(".active-filters .chip-remove").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('type')")
+    page.wait_for_selector(".facet-type .facet-link >> nth=1")
+    assert len(set(page.locator("article.result .badge.type").all_inner_texts())) >= 2
+
+
+def test_removing_an_understood_chip_searches_without_it(page: Any) -> None:
+    page.goto("/")
+    search(page, "Quelles fiches pilote la DSDS en 2018 ?")
+    chips = page.locator(".understood .chip")
+    labels = chips.all_inner_texts()
+    assert any("Année : 2018" in c for c in labels), labels
+    assert any("Rôle : pilote" in c for c in labels), labels
+    chips.filter(has_text="Année : 2018").get_by_role("button").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('2018')")
+    wait_for_answer(page)
+    page.wait_for_function("() => ![...document.querySelectorAll('.understood .chip')]"
+                           ".some((c) => c.textContent.includes('Année'))")
+    assert page.locator("#q").input_value() == "Quelles fiches pilote la DSDS ?"
+    assert any("DSDS" in c for c in page.locator(".understood .chip").all_inner_texts())
+
+
+def test_address_and_back_button_follow_the_searches(page: Any) -> None:
+    page.goto("/")
+    search(page, "UDCCAS")
+    search(page, "précarité énergétique")
+    assert query_params(page)["q"] == ["précarité énergétique"]
+    page.go_back()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'UDCCAS'")
+    page.wait_for_selector(".results-h1 >> text=« UDCCAS »")
+    assert page.locator("#q").input_value() == "UDCCAS"
+    page.go_forward()
+    page.wait_for_selector(".results-h1 >> text=« précarité énergétique »")
+    # A shared link opens the same screen.
+    page.goto("/?q=UDCCAS&type=fiches")
+    wait_for_answer(page)
+    assert page.locator(".facet-link.active").inner_text().startswith("Fiches action")
+
+
+def test_copy_citation_puts_passage_and_reference_in_the_clipboard(page: Any) -> None:
+    page.goto("/")
+    search(page, UDCCAS_QUESTION)
+    first = page.locator("article.result").first
+    citation = citation_of(first)
+    first.get_by_role("button", name="Copier la citation").click()
+    page.wait_for_selector("article.result >> nth=0 >> text=Citation copiée")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("« ")
+    assert "UDCCAS" in copied
+    assert copied.rstrip().endswith(citation)
+    assert "<" not in copied and "\n\n" not in copied
+
+
+def test_selection_collects_passages_and_exports_markdown(page: Any, tmp_path: Path) -> None:
+    page.goto("/")
+    search(page, UDCCAS_QUESTION)
+    results = page.locator("article.result")
+    citations = [citation_of(results.nth(i)) for i in (0, 2)]
+    for i in (0, 2):
+        results.nth(i).get_by_role("button", name="Ajouter à la sélection").click()
+    assert page.locator("#selection-count").inner_text() == "2"
+    # Collected across searches: it survives another search and a reload (localStorage).
+    search(page, "précarité énergétique")
+    page.reload()
+    wait_for_answer(page)
+    assert page.locator("#selection-count").inner_text() == "2"
+    page.locator("#selection-toggle").click()
+    panel = page.locator("aside#selection")
+    assert panel.is_visible()
+    assert panel.locator(".selection-item").count() == 2
+    with page.expect_download() as info:
+        panel.get_by_role("button", name="Exporter en Markdown").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".md")
+    target = tmp_path / download.suggested_filename
+    download.save_as(target)
+    markdown = target.read_text(encoding="utf-8")
+    assert markdown.startswith("# Sélection")
+    for citation in citations:
+        assert citation in markdown
+    # Remove one; Escape closes the panel and gives the focus back to its button.
+    panel.get_by_role("button", name="Retirer le passage 1").click()
+    assert page.locator("#selection-count").inner_text() == "1"
+    page.keyboard.press("Escape")
+    assert not panel.is_visible()
+    assert page.evaluate("document.activeElement.id") == "selection-toggle"
+
+
+def test_keyboard_only_search_suggestion_and_result(page: Any) -> None:
+    page.goto("/")
+    page.wait_for_selector(".doc-list")
+    assert page.evaluate("document.activeElement.id") == "q"
+    page.keyboard.type("UDCC", delay=40)
+    page.wait_for_selector("#suggestions:not([hidden]) [role=option]")
+    assert page.locator("#q").get_attribute("aria-expanded") == "true"
+    page.keyboard.press("ArrowDown")
+    active = page.locator("#q").get_attribute("aria-activedescendant")
+    assert active and page.locator(f"#{active}").get_attribute("aria-selected") == "true"
+    assert "Union Départementale" in page.locator(f"#{active}").inner_text()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('q') === 'UDCCAS'")
+    wait_for_answer(page)
+    # Tab to the first "Ouvrir" of a passage, checking that every stop shows its focus.
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        focused = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            return { text: e.textContent.trim(), tag: e.tagName, outline: s.outlineStyle,
+                     width: parseFloat(s.outlineWidth), visible: e.getBoundingClientRect().width > 0 }; }""")
+        assert focused["outline"] != "none" and focused["width"] >= 2, focused
+        if focused["tag"] == "A" and focused["text"].startswith("Ouvrir"):
+            break
+    else:
+        pytest.fail("no 'Ouvrir' link reached with Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => new URLSearchParams(location.search).has('doc')")
+    page.wait_for_selector(".target-start")
+
+
+def test_waiting_error_and_indexing_states(page: Any) -> None:
+    # A slow answer: the loading indicator appears (after 300 ms), then the results.
+    pending: list[Any] = []
+    page.route("**/api/search?*", lambda route: pending.append(route))
+    page.goto("/?q=UDCCAS")
+    page.wait_for_selector(".loading", state="visible")
+    assert "Recherche en cours" in page.locator(".loading").inner_text()
+    pending[0].continue_()
+    page.unroute("**/api/search?*")
+    wait_for_answer(page)
+    assert page.locator(".loading").count() == 0
+
+    # A server error: a clear message and a retry button, never a blank page.
+    page.route("**/api/search?*", lambda route: route.fulfill(status=500, json={"detail": "boom"}))
+    page.goto("/?q=UDCCAS")
+    page.wait_for_selector(".notice-error")
+    assert "erreur (500)" in page.locator(".notice-error").inner_text()
+    page.unroute("**/api/search?*")
+    page.get_by_role("button", name="Réessayer").click()
+    wait_for_answer(page)
+
+    # The server is indexing (503): say so, poll /api/health, and answer when it is ready.
+    state = {"ready": False}
+
+    def health(route: Any) -> None:
+        if state["ready"]:
+            route.continue_()
+        else:
+            route.fulfill(status=503, json={"status": "indexing", "detail": None, "version": "test"})
+
+    def searching(route: Any) -> None:
+        if state["ready"]:
+            route.continue_()
+        else:
+            route.fulfill(status=503, json={"detail": "indexation en cours : la recherche sera disponible"})
+
+    page.route("**/api/health", health)
+    page.route("**/api/search?*", searching)
+    page.goto("/?q=UDCCAS")
+    page.wait_for_selector(".notice-info >> text=Indexation en cours")
+    assert page.locator(".banner").is_visible()
+    state["ready"] = True
+    page.wait_for_selector("#view .results-page", timeout=10_000)
+    page.wait_for_selector(".banner", state="detached")
+
+    # No result: say so, with advice and other things to try.
+    page.route("**/api/search?*", lambda route: route.fulfill(json={
+        "query": "zzqx", "understood": {}, "results": [], "fiches": [], "took_ms": 1.0, "facets": {}}))
+    page.goto("/?q=zzqx%20accompagnement")
+    page.wait_for_selector(".empty")
+    assert "Aucun résultat" in page.locator(".empty h2").inner_text()
+    assert "moins de mots" in page.locator(".empty").inner_text()
