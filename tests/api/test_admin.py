@@ -59,3 +59,27 @@ def test_searches_wait_for_the_first_ingestion(admin_state: AppState) -> None:
     assert client.get("/api/health").json()["status"] == "indexing"
     assert client.get("/api/health").status_code == 503
     assert client.get("/api/search", params={"q": "guichet"}).status_code == 503
+
+
+def test_file_names_cannot_escape_the_upload_folder() -> None:
+    from api.indexer import safe_filename
+
+    assert safe_filename("../../x.pdf") == "x.pdf"
+    assert safe_filename("..\\..\\windows\\evil.pdf") == "evil.pdf"
+    assert "\x00" not in safe_filename("a\x00b.txt") and safe_filename("a\x00b.txt").endswith(".txt")
+    long = safe_filename("é" * 300 + ".pdf")
+    assert len(long) <= 111 and long.endswith(".pdf")
+    assert safe_filename("...") == "document" and safe_filename("") == "document"
+
+
+def test_uploads_in_latin1_with_a_bom_or_with_html(admin_client: TestClient) -> None:
+    latin = "Compte rendu\n\nLes élèves de l'école Hélène ont visité la médiathèque.\n".encode("latin-1")
+    assert admin_client.post("/api/ingest", headers=AUTH, files={"file": ("latin.txt", latin)}).status_code == 201
+    bom = "\ufeffRapport\n\nLa maraude sociale passe le soir.\n".encode()
+    assert admin_client.post("/api/ingest", headers=AUTH, files={"file": ("bom.txt", bom)}).status_code == 201
+    html = b"# Titre\n\n<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> Texte sur la maraude."
+    assert admin_client.post("/api/ingest", headers=AUTH, files={"file": ("page.md", html)}).status_code == 201
+    hits = admin_client.get("/api/search", params={"q": "médiathèque école Hélène"}).json()["results"]
+    assert hits and "élèves" in hits[0]["text"]
+    texts = " ".join(r["text"] for r in admin_client.get("/api/search", params={"q": "maraude"}).json()["results"])
+    assert "maraude" in texts and "<script>" not in texts and "onerror" not in texts

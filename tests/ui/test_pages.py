@@ -56,6 +56,7 @@ def test_viewer_shows_the_passage_highlighted_in_view(page: Any, screenshots: Pa
     search(page, UDCCAS_QUESTION)
     first = page.locator("article.result").first
     expected = " ".join(str(first.locator(".passage").text_content()).split())
+    fiche = str(first.locator(".result-title").text_content()).split(" — ")[0].removeprefix("Fiche ")
     first.get_by_role("link", name="Ouvrir dans le document").click()
     page.wait_for_selector(".target-start")
     params = query_params(page)
@@ -68,7 +69,7 @@ def test_viewer_shows_the_passage_highlighted_in_view(page: Any, screenshots: Pa
     # Text by page and section, with a table of contents pointing at the current section.
     assert page.locator(".doc-page .page-label").count() > 10
     current = page.locator(".toc-link[aria-current='location']")
-    assert current.inner_text().startswith("Fiche action 56")
+    assert current.inner_text().startswith(f"Fiche action {fiche} :")
     document = server.get_json(f"/api/documents/{PMS}")
     assert page.locator(".toc-link").count() == sum(1 for t in document["toc"] if t["level"] <= 2)
     shot(page, screenshots, "viewer", full_page=False)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,7 +12,7 @@ from tests.ui.helpers import UDCCAS_QUESTION, run_axe, search, wait_for_answer
 
 pytestmark = pytest.mark.browser
 
-HOSTILE_ID = "note-hostile-zorglubine"
+UI = Path(__file__).resolve().parents[2] / "ui"
 
 
 def _assert_not_pwned(page: Any) -> None:
@@ -75,3 +77,15 @@ def test_axe_on_open_selection_panel_and_suggestions(page: Any, axe_source: str)
     page.wait_for_selector("#suggestions:not([hidden]) [role=option]")
     violations = run_axe(page, axe_source)
     assert not violations, violations
+
+
+def test_sources_never_insert_html() -> None:
+    """No HTML parsing of data anywhere in the page's code, and nothing inline that the CSP would block."""
+    for script in sorted((UI / "js").glob("*.js")):
+        code = script.read_text(encoding="utf-8")
+        for forbidden in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+            assert forbidden not in code, f"{script.name} uses {forbidden}"
+    page = (UI / "index.html").read_text(encoding="utf-8")
+    assert not re.search(r"<script(?![^>]*\bsrc=)", page), "inline <script>"
+    assert "<style" not in page and " style=" not in page
+    assert not re.search(r"\son[a-z]+=", page), "event-handler attribute"

@@ -15,7 +15,9 @@ import { cancelPolling } from "./status.js";
 import { passageHref, searchHref } from "./urls.js";
 
 const view = document.getElementById("view");
-let lastSearch = null; // address of the last results page, for "← Retour aux résultats"
+// Address of the last results page, for "← Retour aux résultats" (kept across reloads of the tab).
+const LAST_SEARCH = "pms-recherche.last-search";
+let lastSearch = readSession(LAST_SEARCH);
 let firstRender = true;
 
 const searchBox = setupSearchBox({
@@ -91,6 +93,7 @@ async function render({ scroll = 0 } = {}) {
   } else if (q) {
     searchBox.setValue(q);
     lastSearch = window.location.search;
+    writeSession(LAST_SEARCH, lastSearch);
     await showSearch(view, params, { navigate });
     if (isFirst) searchBox.focus();
     // A filter link or a chip was used: its element is gone, so give the focus to the results' title.
@@ -109,6 +112,23 @@ function focusHeading(isFirst) {
   if (isFirst && !document.getElementById("doc-title")) return;
   const heading = view.querySelector("h1");
   if (heading && !view.querySelector(".target-start")) heading.focus({ preventScroll: true });
+}
+
+// Storage may be refused (privacy settings): the page works without it.
+function readSession(key) {
+  try {
+    return sessionStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
+function writeSession(key, value) {
+  try {
+    sessionStorage.setItem(key, value);
+  } catch {
+    // nothing to do
+  }
 }
 
 /** While the server builds its index, say so at the top of every screen, then refresh. */

@@ -32,10 +32,11 @@ export async function showHome(view) {
     const [documents, health] = await Promise.all([api.documents(), api.health().catch(() => null)]);
     const list = el("ul", { class: "doc-list" });
     for (const d of documents.filter((x) => !x.alternate_of)) {
+      const meta = [d.date, d.pages > 1 ? `${d.pages} pages` : null, d.fiches ? plural(d.fiches, "fiche") : null]
+        .filter(Boolean).join(" · ");
       list.append(el("li", { class: "doc-item" }, typeBadge(d.type), " ",
         el("a", { href: docHref(d.id), text: d.title }),
-        el("span", { class: "muted doc-item-meta", text: [d.date, d.pages > 1 ? `${d.pages} pages` : null,
-          d.fiches ? plural(d.fiches, "fiche") : null].filter(Boolean).join(" · ") })));
+        meta ? el("span", { class: "muted doc-item-meta", text: meta }) : null));
     }
     docs.replaceChildren(list);
     if (health?.status === "ok") {

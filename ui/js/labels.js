@@ -30,9 +30,9 @@ export const FIELD_LABELS = {
 };
 
 export const YEAR_MODE_LABELS = {
-  during: "en cours en",
-  start: "commence en",
-  end: "se termine en",
+  during: "calendrier en cours",
+  start: "début du calendrier",
+  end: "fin du calendrier",
 };
 
 export const FACET_LABELS = {

@@ -34,7 +34,7 @@ function ficheCard(fiche, names) {
     el("p", { class: "fiche-number", text: `Fiche ${fiche.number}` }),
     el("h3", { class: "fiche-card-title", id: titleId },
       el("a", { href: ficheHref(fiche.number) }, srOnly(`Fiche ${fiche.number} : `), fiche.title)),
-    el("div", { class: "badges", "aria-label": "Rôles" }, fiche.roles.map(roleBadge)));
+    el("div", { class: "badges", role: "group", "aria-label": "Rôles" }, fiche.roles.map(roleBadge)));
   const facts = el("dl", { class: "facts" });
   if (fiche.calendrier) facts.append(el("dt", { text: "Calendrier" }), el("dd", { text: cleanBullet(fiche.calendrier) }));
   if (fiche.pilotes?.length) facts.append(el("dt", { text: "Pilote(s)" }), el("dd", { text: fiche.pilotes.join(", ") }));

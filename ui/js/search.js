@@ -76,6 +76,7 @@ function resultsPage(answer, params, { navigate, orgNames }) {
   const facets = renderFacets(answer.facets || {}, params, orgNames);
   if (facets && !nothing) {
     const wide = window.matchMedia("(min-width: 960px)").matches;
+    layout.classList.add("with-filters");
     layout.append(el("div", { class: "filters-col" },
       el("details", { class: "filters", open: wide },
         el("summary", { class: "filters-summary" }, el("h2", { class: "filters-title", text: "Filtrer les résultats" })),

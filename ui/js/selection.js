@@ -98,7 +98,8 @@ export function setupSelectionPanel({ panel, toggle, counter, openPassage }) {
   const render = () => {
     const current = selection.items();
     counter.textContent = String(current.length);
-    toggle.setAttribute("aria-label", `Sélection : ${plural(current.length, "passage")}`);
+    // The visible name is "Sélection 2"; screen readers also hear what is counted.
+    toggle.querySelector(".counter-unit").textContent = current.length > 1 ? " passages" : " passage";
     empty.hidden = current.length > 0;
     actions.hidden = current.length === 0;
     clear(list);
@@ -112,7 +113,13 @@ export function setupSelectionPanel({ panel, toggle, counter, openPassage }) {
             "Ouvrir"),
           el("button", {
             type: "button", class: "link-button danger", "aria-label": `Retirer le passage ${index + 1}`,
-            on: { click: () => { selection.remove(item.id); announce("Passage retiré de la sélection."); } },
+            on: { click: () => {
+              selection.remove(item.id);
+              announce("Passage retiré de la sélection.");
+              // The button is gone: keep the focus in the panel, on the next item's button or the title.
+              const next = list.querySelectorAll(".selection-item button")[index];
+              (next || panel.querySelector("h2")).focus();
+            } },
           }, "Retirer"))));
     });
   };
@@ -127,8 +134,10 @@ export function setupSelectionPanel({ panel, toggle, counter, openPassage }) {
 
   toggle.addEventListener("click", () => setOpen(panel.hidden));
   closeButton.addEventListener("click", () => setOpen(false));
-  panel.addEventListener("keydown", (event) => {
-    if (event.key === "Escape") setOpen(false);
+  // Escape closes the panel when the focus is in it (or lost on the page's body).
+  document.addEventListener("keydown", (event) => {
+    const where = document.activeElement;
+    if (event.key === "Escape" && !panel.hidden && (panel.contains(where) || where === document.body)) setOpen(false);
   });
   exportButton.addEventListener("click", () => {
     const stamp = new Date().toISOString().slice(0, 10);
