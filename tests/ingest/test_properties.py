@@ -7,6 +7,8 @@ that the parsers meet the shapes they were written for, broken in every way.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -60,5 +62,5 @@ def test_pages_cover_the_text_in_order(pages: list[str]) -> None:
     repaired = repair_text(pages, paged=True)
     spans = repaired.pages
     assert all(0 <= s.start <= s.end <= len(repaired.text) for s in spans)
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(spans))
     assert [s.number for s in spans] == sorted(s.number for s in spans)

@@ -14,7 +14,8 @@ def test_types_and_titles(parsed: dict) -> None:
     assert kinds["engagement-2-pouvoir-agir-personnes"][0] is DocumentType.LIVRET
     assert kinds["veille-strategique-action-sociale-2018"][0] is DocumentType.VEILLE
     assert parsed["veille-strategique-action-sociale-2018"].date == "2018-09"
-    assert kinds["veille-strategique-action-sociale-2018"][1] == "Veille stratégique - synthèse pour les élus, septembre 2018"
+    veille_title = kinds["veille-strategique-action-sociale-2018"][1]
+    assert veille_title == "Veille stratégique - synthèse pour les élus, septembre 2018"
 
 
 def test_glossary_is_an_acronym_table(parsed: dict) -> None:
