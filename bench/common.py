@@ -10,7 +10,7 @@ import platform
 import resource
 import sys
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +32,13 @@ FALLBACK_QUESTIONS = [
     "participation des personnes accompagnées",
 ]
 
-_STARTED = time.monotonic()
+# Children inherit the run's start (KB_BENCH_T0), so every progress line counts from the same moment.
+_STARTED = float(os.environ.get("KB_BENCH_T0") or time.time())
 
 
 def log(message: str) -> None:
     """A progress line on stderr, with the time since the benchmark (or this process) started."""
-    elapsed = int(time.monotonic() - _STARTED)
+    elapsed = int(time.time() - _STARTED)
     print(f"[bench {elapsed // 3600:d}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}] {message}",
           file=sys.stderr, flush=True)
 
@@ -61,16 +62,29 @@ def latency_summary(ms: Sequence[float], prefix: str = "query_") -> dict[str, fl
     return out
 
 
-def time_calls(call: Callable[[str], object], questions: Sequence[str], n: int,
-               before: Callable[[], None] | None = None) -> list[float]:
-    """Milliseconds of `n` sequential calls cycling through `questions` (`before` runs untimed)."""
+def time_calls(call: Callable[[str], object], questions: Sequence[str], n: int) -> list[float]:
+    """Milliseconds of `n` sequential calls cycling through `questions`."""
     out = []
     for i in range(n):
-        if before:
-            before()
         began = time.perf_counter()
         call(questions[i % len(questions)])
         out.append((time.perf_counter() - began) * 1000)
+    return out
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its waited-for children: unlike wall time, barely moved by other load."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def timed(call: Callable[[str], object], questions: Sequence[str], n: int,
+          prefix: str = "query_") -> dict[str, float | int | None]:
+    """Latency percentiles of `n` sequential calls, and their mean CPU milliseconds."""
+    cpu = cpu_seconds()
+    ms = time_calls(call, questions, n)
+    out = latency_summary(ms, prefix)
+    out[f"{prefix}cpu_ms"] = round((cpu_seconds() - cpu) * 1000 / n, 1) if n else None
     return out
 
 
@@ -118,7 +132,7 @@ def bench_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     env = dict(os.environ)
     # The hub cannot be reached here (a lookup retries for ~70 s); telemetry would try the network.
     env.update({"HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "HAYSTACK_TELEMETRY_ENABLED": "False",
-                "PYTHONUNBUFFERED": "1"})
+                "PYTHONUNBUFFERED": "1", "KB_BENCH_T0": str(_STARTED)})
     env.update(extra or {})
     return env
 
@@ -165,13 +179,6 @@ def write_json(path: Path, data: Any) -> None:
     tmp.replace(path)
 
 
-def ratio(a: float | None, b: float | None) -> float | None:
-    """a / b, or None when either is unknown or b is zero."""
-    if a is None or b in (None, 0):
-        return None
-    return a / b  # type: ignore[operator]
-
-
 def fmt(value: object, digits: int = 1) -> str:
     """A table cell: numbers rounded, unknowns as an em dash."""
     if value is None:
@@ -184,7 +191,3 @@ def fmt(value: object, digits: int = 1) -> str:
         return f"{value:.{digits}f}"
     return str(value)
 
-
-def flatten(items: Iterable[Iterable[Any]]) -> list[Any]:
-    """One list from several."""
-    return [x for group in items for x in group]

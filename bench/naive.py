@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import os
 import uuid
-from dataclasses import replace
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 

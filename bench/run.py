@@ -33,8 +33,9 @@ QUICK = {"queries": 200, "scale_queries": 120, "factors": (1, 10),
 FULL = {"queries": 400, "scale_queries": 150, "factors": (1, 10, 100),
         "http_levels": ((1, 400), (4, 1000), (16, 2000))}
 HTTP_LEVEL_SECONDS = 60.0
-SCALE_KEYS = ("documents", "chunks", "units", "duplicates", "ingest_s", "chunks_per_s", "disk_mb", "query_p50_ms",
-              "query_p95_ms", "query_p99_ms", "query_embed_p50_ms", "recall@5", "mrr@10", "failed")
+SCALE_KEYS = ("documents", "chunks", "units", "duplicates", "ingest_s", "ingest_cpu_s", "chunks_per_s", "disk_mb",
+              "query_p50_ms", "query_p95_ms", "query_p99_ms", "query_cpu_ms", "query_embed_p50_ms", "recall@5",
+              "mrr@10", "failed", "load_average_end")
 
 
 class Run:

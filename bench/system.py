@@ -24,12 +24,13 @@ from typing import Any
 
 from bench.common import (
     children_peak_rss_mb,
+    cpu_seconds,
     du_mb,
-    latency_summary,
+    load_average,
     load_questions,
     log,
     peak_rss_mb,
-    time_calls,
+    timed,
     write_json,
 )
 
@@ -86,16 +87,17 @@ def run_kb(corpus: Path, data_dir: Path, gold: Path | None, n_queries: int, *, q
     store = open_store(settings)
     out: dict[str, Any] = {"backend": "embedded" if settings.embedded else "server"}
     try:
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), cpu_seconds()
         report = ingest_paths([corpus], settings, store, progress=_progress(label, began))
         ingest_s = time.perf_counter() - began
+        ingest_cpu_s = cpu_seconds() - cpu
         failed = [f"{Path(f.path).name}: {f.error}" for f in report.failed]
         try:
             units = store.client.count(store.units, exact=True).count
         except Exception:  # no units collection (an older store layout): not worth failing the run
             units = None
-        out.update(ingest_s=round(ingest_s, 1), chunks=report.passages, units=units, documents=report.documents,
-                   duplicates=report.duplicates, failed=failed,
+        out.update(ingest_s=round(ingest_s, 1), ingest_cpu_s=round(ingest_cpu_s, 1), chunks=report.passages,
+                   units=units, documents=report.documents, duplicates=report.duplicates, failed=failed,
                    chunks_per_s=round(report.passages / ingest_s, 2) if ingest_s else None,
                    ingest_peak_rss_mb=peak_rss_mb())
         log(f"{label}: {report.passages} chunks, {units} units, {report.documents} documents in {ingest_s:.0f} s")
@@ -114,14 +116,13 @@ def run_kb(corpus: Path, data_dir: Path, gold: Path | None, n_queries: int, *, q
         if saved is not None:
             encoder._cache = _NoCache()  # type: ignore[attr-defined]
         try:
-            out.update(latency_summary(time_calls(search, questions, n_queries)))
-            embed_ms = time_calls(encoder.embed_query, questions, min(n_queries, 2 * len(questions)))
-            out.update(latency_summary(embed_ms, "query_embed_"))
+            out.update(timed(search, questions, n_queries))
+            out.update(timed(encoder.embed_query, questions, min(n_queries, 2 * len(questions)), "query_embed_"))
         finally:
             if saved is not None:
                 encoder._cache = saved  # type: ignore[attr-defined]
         if cached:
-            out.update(latency_summary(time_calls(search, questions, n_queries), "query_cached_"))
+            out.update(timed(search, questions, n_queries, "query_cached_"))
         log(f"{label}: query p50 {out['query_p50_ms']} ms, p95 {out['query_p95_ms']} ms "
             f"(e5 query embedding p50 {out['query_embed_p50_ms']} ms)")
     finally:
@@ -134,6 +135,7 @@ def run_kb(corpus: Path, data_dir: Path, gold: Path | None, n_queries: int, *, q
     out["disk_mb"] = du_mb(data_dir) if settings.embedded else None
     out["peak_rss_mb"] = peak_rss_mb()
     out["children_peak_rss_mb"] = children_peak_rss_mb()
+    out["load_average_end"] = load_average()
     return out
 
 
@@ -145,18 +147,20 @@ def run_naive(name: str, corpus: Path, gold: Path | None, n_queries: int) -> dic
 
     from bench import naive
 
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), cpu_seconds()
     system, chunks = naive.build(name, corpus)
     ingest_s = time.perf_counter() - began
-    out: dict[str, Any] = {"ingest_s": round(ingest_s, 3), "chunks": chunks,
+    out: dict[str, Any] = {"ingest_s": round(ingest_s, 3), "ingest_cpu_s": round(cpu_seconds() - cpu, 3),
+                           "chunks": chunks,
                            "chunks_per_s": round(chunks / ingest_s, 2) if ingest_s else None}
     log(f"{name}: {chunks} chunks in {ingest_s:.1f} s")
     questions = load_questions(gold)
     for q in questions:
         system.search(q)
     out.update(quality(gold, system.search))
-    out.update(latency_summary(time_calls(system.search, questions, n_queries)))
+    out.update(timed(system.search, questions, n_queries))
     out["peak_rss_mb"] = peak_rss_mb()
+    out["load_average_end"] = load_average()
     log(f"{name}: query p50 {out['query_p50_ms']} ms, p95 {out['query_p95_ms']} ms")
     return out
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from haystack import component
 
 from kb.models import Block, ParsedDocument, Passage
-from kb.store import point_id
+from kb.store import passage_id
 
 MAX_WORDS = 220
 # A fiche field is cut between its items sooner: each item is an action of its own.
@@ -142,7 +142,7 @@ def make_passages(doc: ParsedDocument, rev: str) -> list[Passage]:
         years = list(range(min(fiche.years), max(fiche.years) + 1)) if fiche and fiche.years else \
             sorted({int(y) for y in re.findall(r"\b(20[0-4]\d)\b", doc.text[start:end])})
         passages.append(Passage(
-            id=point_id("passage", doc.id, rev, str(ordinal)),
+            id=passage_id(doc.id, rev, str(ordinal)),
             doc_id=doc.id, doc_title=doc.title, doc_type=doc.type, rev=rev, ordinal=ordinal,
             text=doc.text[start:end], start=start, end=end, page=doc.page_at(start),
             section=block.section, kind=block.kind, fiche=block.fiche,

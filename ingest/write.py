@@ -18,7 +18,7 @@ from qdrant_client import models
 
 from ingest.dedup import canonical_of, covered_passages, minhash
 from kb.models import DocumentEntry, Manifest, ParsedDocument, Passage
-from kb.store import DENSE, SPARSE, UNIT, Store, point_id
+from kb.store import DENSE, SPARSE, UNIT, Store, unit_id
 
 # Manifest updates are read-modify-write: one at a time in this process.
 COMMIT_LOCK = threading.Lock()
@@ -40,7 +40,7 @@ def to_points(passages: list[Passage], dense: list[list[float]],
 def to_unit_points(passages: list[Passage], units: list[list[list[float]]]) -> list[models.PointStruct]:
     """Qdrant points of the units of each passage (their payload names the passage)."""
     return [
-        models.PointStruct(id=point_id("unit", p.id, str(i)), vector={UNIT: vector},
+        models.PointStruct(id=unit_id(p.id, i), vector={UNIT: vector},
                            payload={"passage": p.id, "rev": p.rev, "doc_id": p.doc_id})
         for p, vectors in zip(passages, units, strict=True)
         for i, vector in enumerate(vectors)

@@ -8,6 +8,7 @@ plus the organisations the question named, by any of their names.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.analyzer import tokens
 from kb.lexicon import fold
@@ -31,14 +32,16 @@ def highlight_spans(text: str, words: set[str], aliases: list[str]) -> list[list
     return merged
 
 
-def _shingles(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def shingles(text: str) -> frozenset[str]:
+    """Word 3-grams of a passage, folded (cached: the same passages come back query after query)."""
     words = re.sub(r"[^a-z0-9 ]+", " ", fold(text)).split()
-    return {" ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 1))}
+    return frozenset(" ".join(words[i:i + 3]) for i in range(max(len(words) - 2, 1)))
 
 
 def near_duplicate(a: str, b: str) -> bool:
     """True when two passages say the same thing (word 3-gram overlap of the shorter one)."""
-    sa, sb = _shingles(a), _shingles(b)
+    sa, sb = shingles(a), shingles(b)
     if not sa or not sb:
         return False
     return len(sa & sb) / min(len(sa), len(sb)) >= NEAR_DUPLICATE

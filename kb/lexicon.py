@@ -18,8 +18,19 @@ WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lowercase and strip accents: "Précarité Énergétique" -> "precarite energetique"."""
+    if len(text) <= 32:
+        return _fold_word(text)  # words recur: their folding is cached
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("œ", "oe").replace("æ", "ae")
+
+
+@lru_cache(maxsize=200_000)
+def _fold_word(text: str) -> str:
+    return _fold(text)
 
 
 class Lexicon:

@@ -26,14 +26,16 @@ from kb.highlight import highlight_spans, near_duplicate
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
 from kb.query import Understood, analyze
 from kb.settings import Settings
-from kb.store import DENSE, SPARSE, UNIT, Store
+from kb.store import DENSE, SPARSE, UNIT, Store, passage_of
 
 DENSE_WEIGHT = 0.25
 UNIT_WEIGHT = 0.25
 SPARSE_WEIGHT = 0.5
 CANDIDATES = 60
-DEPTH = 300
-UNIT_DEPTH = 400
+# Deep lists (scores only) make every candidate's scores nearly exact; reading them costs
+# little once no payload is copied.
+DEPTH = 500
+UNIT_DEPTH = 800
 FIELD_BOOST = 1.0
 FICHE_BOOST = 0.3
 TYPE_BOOST = 0.1
@@ -104,7 +106,7 @@ class SearchService:
             live = set(manifest.live_revs())
             hits = self._retrieve(q, understood, filters, max(k, 10), only_fiches, live)
             hits = self._rank(hits, understood)
-            hits = self._collapse(hits)[:k]
+            hits = self._collapse(hits, k)
         words = set(terms(q)) | {t for o in understood.organisations for t in terms(o.name)}
         aliases = [o.id for o in understood.organisations]
         return {
@@ -175,20 +177,20 @@ class SearchService:
             return [Hit(Passage.model_validate(p.payload), p.score) for p in fused if p.payload["rev"] in live]
         # Deep lists of scores only (no payload): a passage that one retriever ranks first
         # and the other 150th gets both its scores, not a zero for the one it missed.
-        keep = models.PayloadSelectorInclude(include=["rev"])
-        requests = [models.QueryRequest(query=dense, using=DENSE, limit=DEPTH, filter=flt, with_payload=keep)]
+        requests = [models.QueryRequest(query=dense, using=DENSE, limit=DEPTH, filter=flt, with_payload=False)]
         if indices:
             requests.append(models.QueryRequest(query=sparse, using=SPARSE, limit=DEPTH, filter=flt,
-                                                with_payload=keep))
+                                                with_payload=False))
         responses = self.store.query(requests)
-        units = self.store.query_units(models.QueryRequest(
-            query=dense, using=UNIT, limit=UNIT_DEPTH,
-            with_payload=models.PayloadSelectorInclude(include=["passage", "rev"])))
+        units = self.store.query_units(models.QueryRequest(query=dense, using=UNIT, limit=UNIT_DEPTH,
+                                                           with_payload=False))
         scores = fuse(responses[0], responses[1] if len(responses) > 1 else [], units, live,
                       units_may_add=flt is None)
         top = sorted(scores, key=lambda pid: -scores[pid])[:max(3 * k, 30)]
+        # Only now are payloads read, and revisions not in the manifest dropped.
         payloads = {str(r.id): r.payload for r in self.store.retrieve(top)}
-        return [Hit(Passage.model_validate(payloads[pid]), scores[pid]) for pid in top if pid in payloads]
+        return [Hit(Passage.model_validate(payloads[pid]), scores[pid])
+                for pid in top if pid in payloads and payloads[pid]["rev"] in live]
 
     def _rank(self, hits: list[Hit], u: Understood) -> list[Hit]:
         target_fiche = u.fiche
@@ -205,7 +207,7 @@ class SearchService:
                 hit.score += TYPE_BOOST
         return sorted(hits, key=lambda h: -h.score)
 
-    def _collapse(self, hits: list[Hit]) -> list[Hit]:
+    def _collapse(self, hits: list[Hit], k: int) -> list[Hit]:
         """One passage once: an OCR copy's passage gives way to the clean one; near-duplicates go."""
         covered = self.manifest.covered
         replace_ids = [covered[h.passage.id] for h in hits if h.passage.id in covered]
@@ -222,6 +224,8 @@ class SearchService:
                 continue
             seen.add(passage.id)
             out.append(Hit(passage, hit.score))
+            if len(out) == k:
+                break
         return out
 
     # -- output ---------------------------------------------------------------------------------
@@ -266,7 +270,8 @@ def fuse(dense: list[models.ScoredPoint], sparse: list[models.ScoredPoint], unit
     at all, so BM25 is scaled from 0. A unit's score counts for its passage.
     """
     def alive(points: list[models.ScoredPoint]) -> dict[str, float]:
-        return {str(p.id): p.score for p in points if (p.payload or {}).get("rev") in live}
+        # Points read without payload are checked against the manifest when their payload is read.
+        return {str(p.id): p.score for p in points if not p.payload or p.payload.get("rev") in live}
 
     def minmax(raw: dict[str, float]) -> dict[str, float]:
         if not raw:
@@ -279,10 +284,8 @@ def fuse(dense: list[models.ScoredPoint], sparse: list[models.ScoredPoint], unit
     s = {pid: x / best for pid, x in s.items()}
     per_passage: dict[str, float] = {}
     for point in units:
-        payload = point.payload or {}
-        if payload.get("rev") in live:
-            pid = str(payload["passage"])
-            per_passage[pid] = max(per_passage.get(pid, -1.0), point.score)
+        pid = passage_of(str(point.id))
+        per_passage[pid] = max(per_passage.get(pid, -1.0), point.score)
     unit = minmax(per_passage)
     candidates = d.keys() | s.keys() | (unit.keys() if units_may_add else set())
     return {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * unit.get(pid, 0.0) + SPARSE_WEIGHT * s.get(pid, 0.0)

@@ -77,6 +77,25 @@ def point_id(*parts: str) -> str:
     return str(uuid.uuid5(_NS, "/".join(parts)))
 
 
+def passage_id(*parts: str) -> str:
+    """A passage's UUID: stable, with its last 16 bits zero so that its units can be numbered there."""
+    return str(uuid.UUID(int=uuid.uuid5(_NS, "/".join(parts)).int & ~0xFFFF))
+
+
+def unit_id(passage: str, index: int) -> str:
+    """The id of a passage's `index`-th unit; `passage_of` reads the passage back from it.
+
+    Searches read units without payload (copying payloads is most of local mode's
+    cost), so the passage has to be in the id itself.
+    """
+    return str(uuid.UUID(int=uuid.UUID(passage).int | (index + 1)))
+
+
+def passage_of(unit: str) -> str:
+    """The passage a unit id belongs to."""
+    return str(uuid.UUID(int=uuid.UUID(unit).int & ~0xFFFF))
+
+
 class Store:
     """Qdrant behind one small interface; `lock` serialises access where the backend needs it."""
 

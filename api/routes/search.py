@@ -114,9 +114,11 @@ def _csv(answer: dict[str, Any]) -> str:
                         "(pour un module de formation) ou CSV (pour un tableur).",
             responses={200: {"content": {"text/markdown": {}, "text/csv": {}}}})
 def export(service: ServiceDep, q: QueryText, format: Annotated[Literal["md", "csv"], Query(
-           description="md ou csv")] = "md", k: K = 10, type: TypeFilter = None) -> Response:
-    """A file to paste into a module or a reply."""
-    answer = run_search(service, q, k, type)
+           description="md ou csv")] = "md", k: K = 10, type: TypeFilter = None, org: OrgFilter = None,
+           role: RoleFilter = None, fiche: FicheFilter = None, year: YearFilter = None,
+           axe: AxeFilter = None) -> Response:
+    """A file to paste into a module or a reply (same filters as the search)."""
+    answer = run_search(service, q, k, type, org, role, fiche, year, axe)
     # HTTP headers are Latin-1: the file name keeps only ASCII letters, digits and dashes.
     slug = "".join(c for c in "-".join(fold(q).split()) if (c.isascii() and c.isalnum()) or c == "-")[:40]
     slug = slug.strip("-") or "recherche"
