@@ -71,7 +71,8 @@ class SearchAnswer(BaseModel):
     fiches: list[FicheAnswer] = Field(description="Réponse structurée aux questions « quelles fiches… »")
     took_ms: float
     facets: dict[str, dict[str, int]] = Field(default_factory=dict, description="Comptes par type, axe, "
-                                              "organisation et année parmi les résultats")
+                                              "organisation et année parmi les résultats de la question "
+                                              "sans filtre")
 
 
 class FicheList(BaseModel):

@@ -168,6 +168,8 @@ def machine() -> dict[str, Any]:
         "cpu": _cpu_model(), "cores": os.cpu_count(), "ram_gb": _ram_gb(),
         "python": platform.python_version(), "os": platform.platform(),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "load_average_start": load_average(),
+        # The e5 engine's OpenMP threads: their settings change latency under load a lot.
+        "omp_env": {k: v for k, v in os.environ.items() if k.startswith(("OMP_", "GOMP_"))},
     }
 
 

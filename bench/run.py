@@ -3,6 +3,7 @@
 Steps, each in its own process so that memory numbers and the embedded
 store's folder lock stay separate:
 
+0. diagnostics: the e5 query embedding alone under a few OpenMP settings;
 1. systems: `kb` and the three Haystack baselines on the seed corpus and the dev
    questions (`bench.system`), all scored by `kb.evaluation`;
 2. HTTP: `kb serve` under 1, 4 and 16 concurrent clients (`bench.http_load`);
@@ -75,6 +76,38 @@ class Run:
         self.failures += 1
         log(f"{what} failed: {type(err).__name__}: {err}")
         return {"error": f"{type(err).__name__}: {err}"}
+
+
+# The e5 engine parallelises each matrix product with OpenMP; the variants show what its threads'
+# waiting policy costs when other processes share the cores.
+OMP_VARIANTS: tuple[tuple[str, dict[str, str | None]], ...] = (
+    ("OpenMP defaults", {"OMP_NUM_THREADS": None, "OMP_WAIT_POLICY": None, "GOMP_SPINCOUNT": None}),
+    ("OMP_WAIT_POLICY=passive", {"OMP_NUM_THREADS": None, "OMP_WAIT_POLICY": "passive", "GOMP_SPINCOUNT": None}),
+    ("OMP_NUM_THREADS=1", {"OMP_NUM_THREADS": "1", "OMP_WAIT_POLICY": None, "GOMP_SPINCOUNT": None}),
+)
+
+
+def run_diagnostics(run: Run, tmp: Path, cfg: dict[str, Any]) -> None:
+    """The e5 query embedding alone under each OpenMP setting (about a minute)."""
+    rows = []
+    gold_args = ["--gold", str(GOLD)] if GOLD.is_file() else []
+    for label, env in OMP_VARIANTS:
+        try:
+            row = run_in_subprocess("e5_query", tmp / "e5-query.json", "--corpus", str(CORPUS),
+                                    "--queries", str(cfg["scale_queries"]), *gold_args, env=env)
+        except Exception as err:
+            row = run.failed(f"e5 query probe ({label})", err)
+        row["setting"] = label
+        log(f"e5 query embedding, {label}: p50 {row.get('p50_ms')} ms, p95 {row.get('p95_ms')} ms, "
+            f"CPU {row.get('cpu_ms')} ms/query")
+        rows.append(row)
+    run.results["diagnostics"] = {"e5_query_embedding": rows}
+    default, passive = rows[0].get("p95_ms"), rows[1].get("p95_ms")
+    if default and passive and default > 3 * passive:
+        run.note(f"e5 query embedding p95 is {default:.0f} ms with OpenMP's defaults but {passive:.0f} ms with "
+                 "OMP_WAIT_POLICY=passive: the engine's threads spin at each barrier while the cores are shared "
+                 "with other work, which is what the slow tails below are made of")
+    run.save()
 
 
 def run_systems(run: Run, tmp: Path, cfg: dict[str, Any]) -> None:
@@ -191,6 +224,7 @@ def main(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="kb-bench-") as name:
         tmp = Path(name)
         try:
+            run_diagnostics(run, tmp, cfg)
             run_systems(run, tmp, cfg)
             run_http(run, tmp, cfg)
             run_scale(run, tmp, cfg)

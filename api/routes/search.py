@@ -63,10 +63,15 @@ def facets(answer: dict[str, Any], service: SearchService) -> dict[str, dict[str
 def run_search(service: SearchService, q: str, k: int, type: str | None = None, org: str | None = None,
                role: str | None = None, fiche: str | None = None, year: int | None = None,
                axe: str | None = None) -> dict[str, Any]:
-    """Search with filters, and add the facets."""
+    """Search with filters, and add the facets.
+
+    Facets count the results of the question without filters, so that choosing
+    "Livret" does not hide the other types a user may switch to.
+    """
     filters = Filters(type=type, org=_org_id(service, org), role=role, fiche=fiche, year=year, axe=axe)
     answer = service.search(q, k, filters)
-    answer["facets"] = facets(answer, service)
+    unfiltered = answer if filters == Filters() else service.search(q, k)
+    answer["facets"] = facets(unfiltered, service)
     return answer
 
 

@@ -133,6 +133,9 @@ def _fake_results(**changes: Any) -> dict[str, Any]:
                    "rss_mb": 500.0},
                   {"factor": 10, "backend": "embedded", "chunks": 1000, "query_p50_ms": 30.0, "query_p95_ms": 80.0,
                    "rss_mb": 900.0}],
+        "diagnostics": {"e5_query_embedding": [{"setting": "OpenMP defaults", "p50_ms": 12.0, "p95_ms": 900.0,
+                                                 "p99_ms": 1500.0, "cpu_ms": 80.0},
+                                                {"setting": "OMP_NUM_THREADS=1", "error": "RuntimeError: x"}]},
         "notes": ["a note"],
     }
     results.update(changes)
@@ -158,9 +161,10 @@ def test_targets_fail_and_skip() -> None:
 
 def test_markdown_renders_every_table() -> None:
     text = report.markdown(_fake_results())
-    for heading in ("## Systems", "## HTTP", "## Scale", "## Targets", "## Notes"):
+    for heading in ("## Systems", "## e5 query embedding", "## HTTP", "## Scale", "## Targets", "## Notes"):
         assert heading in text
     assert "| naive_hybrid | 0.600 | 0.800 |" in text and "**PASS**" in text and "×10" in text
+    assert "| OpenMP defaults | 12.0 | 900.0 |" in text and "error: RuntimeError: x" in text
     broken = _fake_results(systems={"kb": {"error": "RuntimeError: boom"}}, http={"error": "TimeoutError"})
     assert "error: RuntimeError: boom" in report.markdown(broken)
 
