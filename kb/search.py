@@ -39,6 +39,12 @@ UNIT_DEPTH = 800
 FIELD_BOOST = 1.0
 FICHE_BOOST = 0.3
 TYPE_BOOST = 0.1
+# The OCR copy's own text is kept findable, but the clean version is preferred.
+ALTERNATE_PENALTY = 0.15
+# Indicators, dates and names answer "how measured / when / who": a question that
+# does not ask for them wants the fiche's description first.
+META_PENALTY = 0.15
+_META_FIELDS = {"indicateurs", "calendrier", "pilotes", "partenaires"}
 _FICHE_FIELDS = {"calendrier", "pilotes", "partenaires", "indicateurs", "objectifs", "modalites", "contexte"}
 
 
@@ -197,8 +203,13 @@ class SearchService:
         if u.field in _FICHE_FIELDS and not target_fiche and u.intent == "passage":
             best = next((h for h in sorted(hits, key=lambda h: -h.score) if h.passage.fiche), None)
             target_fiche = best.passage.fiche if best else None
+        alternates = {d.id for d in self.manifest.documents.values() if d.alternate_of}
         for hit in hits:
             p = hit.passage
+            if p.doc_id in alternates:
+                hit.score -= ALTERNATE_PENALTY
+            if p.field in _META_FIELDS and u.field is None:
+                hit.score -= META_PENALTY
             if target_fiche and p.fiche == target_fiche:
                 hit.score += FICHE_BOOST
                 if u.field and p.field == u.field:
