@@ -62,6 +62,12 @@ def stem(word: str) -> str:
 
 def tokens(text: str, keep_stopwords: bool = False) -> list[Token]:
     """Analysed tokens of `text` with their offsets."""
+    return list(_tokens(text, keep_stopwords))
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str, keep_stopwords: bool) -> tuple[Token, ...]:
+    # Passages come back query after query (highlights, catalogue lines): analyse each once.
     out: list[Token] = []
     for match in _TOKEN_RE.finditer(text):
         raw = match.group()
@@ -76,7 +82,7 @@ def tokens(text: str, keep_stopwords: bool = False) -> list[Token]:
         if not keep_stopwords and term in STOPWORDS:
             continue
         out.append(Token(fold(stem(raw.lower())), start, start + len(raw)))
-    return out
+    return tuple(out)
 
 
 def terms(text: str) -> list[str]:

@@ -105,6 +105,7 @@ class Catalog:
                 self.fiches.append(linked)
         self.fiches.sort(key=lambda f: (fiche_sort_key(f.number), f.document_id))
         self._by_number = {f.number: f for f in self.fiches}
+        self._line_cache: dict[str, list[tuple[str, str, str, frozenset[str]]]] = {}
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
 
     def fiche(self, number: str) -> Fiche | None:
@@ -132,22 +133,33 @@ class Catalog:
                 out.append(FicheMatch(fiche, [Role.PROGRAMME.value], [cite]))
         return out
 
+    def _lines(self, fiche: Fiche) -> list[tuple[str, str, str, frozenset[str]]]:
+        """Every printed line of a fiche: (label, field, line, its terms); computed once per catalogue."""
+        cached = self._line_cache.get(fiche.number)
+        if cached is None:
+            fields = (("pilotes", "Pilote(s)"), ("partenaires", "Partenaires associés"), *_MENTION_FIELDS)
+            cached = []
+            for name, label in fields:
+                text = fiche.pilotes_text if name == "pilotes" else fiche.partenaires_text \
+                    if name == "partenaires" else _text_of(fiche, name)
+                for raw in text.split("\n"):
+                    if raw.strip():
+                        line = _clean_line(raw)
+                        cached.append((label, name, line, frozenset(terms(line))))
+            self._line_cache[fiche.number] = cached
+        return cached
+
     def by_text(self, words: list[str]) -> list[FicheMatch]:
         """Fiches whose text names all of `words` (analysed terms), with the line naming them."""
         wanted = set(words)
         out = []
         for fiche in self.fiches:
-            lines = [(label, name, _clean_line(x)) for name, label in
-                     (("pilotes", "Pilote(s)"), ("partenaires", "Partenaires associés"),
-                      *((n, lab) for n, lab in _MENTION_FIELDS))
-                     for x in (fiche.pilotes_text if name == "pilotes" else fiche.partenaires_text
-                               if name == "partenaires" else _text_of(fiche, name)).split("\n") if x.strip()]
-            every = set().union(*(set(terms(line)) for _, _, line in lines)) if lines else set()
-            if not wanted <= every:
+            lines = self._lines(fiche)
+            if not wanted <= set().union(*(t for *_, t in lines)):
                 continue
             cites = [OrgMention(org=" ".join(words), name=" ".join(words), role=Role.MENTION, field=name,
                                 citation=f"{label} : {line}", page=fiche.field_pages.get(name) or fiche.page)
-                     for label, name, line in lines if wanted & set(terms(line))][:3]
+                     for label, name, line, line_terms in lines if wanted & line_terms][:3]
             role = Role.PILOTE if any(c.field == "pilotes" for c in cites) else \
                 Role.PARTENAIRE if any(c.field == "partenaires" for c in cites) else Role.MENTION
             out.append(FicheMatch(fiche, [role.value], cites))

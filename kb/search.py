@@ -16,6 +16,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 from qdrant_client import models
 
 from kb.analyzer import query_vector, terms
@@ -32,9 +33,9 @@ DENSE_WEIGHT = 0.25
 UNIT_WEIGHT = 0.25
 SPARSE_WEIGHT = 0.5
 CANDIDATES = 60
-# Deep lists (scores only) make every candidate's scores nearly exact; reading them costs
-# little once no payload is copied.
+# Candidates read from each retriever (scores only); their missing dense scores are computed.
 DEPTH = 500
+SPARSE_DEPTH = 500
 UNIT_DEPTH = 800
 FIELD_BOOST = 1.0
 FICHE_BOOST = 0.3
@@ -169,9 +170,11 @@ class SearchService:
             for term in terms(org.name) + terms(org.id):
                 expansions.setdefault(term, 0.5)
         indices, values = query_vector(q, expansions)
-        dense = self.encoder.embed_query(q).tolist()
-        flt = self._filter(filters, only_fiches)
+        # The fiches of a structured answer restrict the passages after retrieval: a filter
+        # would make local mode scan every payload.
+        flt = self._filter(filters, None)
         sparse = models.SparseVector(indices=indices, values=values)
+        dense = self.encoder.embed_query(q).tolist()
         if self.settings.fusion in ("rrf", "dbsf"):
             limit = max(CANDIDATES, 3 * k)
             fusion = models.Fusion.RRF if self.settings.fusion == "rrf" else models.Fusion.DBSF
@@ -181,22 +184,44 @@ class SearchService:
                 query=models.FusionQuery(fusion=fusion), limit=limit, with_payload=True)
             (fused,) = self.store.query([request])
             return [Hit(Passage.model_validate(p.payload), p.score) for p in fused if p.payload["rev"] in live]
-        # Deep lists of scores only (no payload): a passage that one retriever ranks first
-        # and the other 150th gets both its scores, not a zero for the one it missed.
+        # Scores only (no payload) from each retriever; then the dense score of every
+        # candidate that the dense list missed is computed from its vector, so a passage
+        # that BM25 ranks first and e5 150th gets its real e5 score, not a zero.
         requests = [models.QueryRequest(query=dense, using=DENSE, limit=DEPTH, filter=flt, with_payload=False)]
         if indices:
-            requests.append(models.QueryRequest(query=sparse, using=SPARSE, limit=DEPTH, filter=flt,
+            requests.append(models.QueryRequest(query=sparse, using=SPARSE, limit=SPARSE_DEPTH, filter=flt,
                                                 with_payload=False))
         responses = self.store.query(requests)
+        dense_points, sparse_points = responses[0], (responses[1] if len(responses) > 1 else [])
         units = self.store.query_units(models.QueryRequest(query=dense, using=UNIT, limit=UNIT_DEPTH,
                                                            with_payload=False))
-        scores = fuse(responses[0], responses[1] if len(responses) > 1 else [], units, live,
-                      units_may_add=flt is None)
-        top = sorted(scores, key=lambda pid: -scores[pid])[:max(3 * k, 30)]
+        dense_scores = {str(p.id): p.score for p in dense_points}
+        sparse_scores = {str(p.id): p.score for p in sparse_points}
+        unit_scores: dict[str, float] = {}
+        for point in units:
+            pid = passage_of(str(point.id))
+            unit_scores[pid] = max(unit_scores.get(pid, -1.0), point.score)
+        if flt is not None:
+            unit_scores = {pid: x for pid, x in unit_scores.items() if pid in dense_scores or pid in sparse_scores}
+        # The deepest scores read set the scale of each signal (close to the whole index's),
+        # so that a signal on which every candidate scores alike does not weigh in.
+        floors = (min(dense_scores.values(), default=0.0), min(unit_scores.values(), default=0.0))
+        # Candidates: the best of each list; the deeper lists only lend their scores.
+        candidates = {*_best(dense_scores), *_best(sparse_scores), *_best(unit_scores)}
+        dense_scores = {pid: x for pid, x in dense_scores.items() if pid in candidates}
+        sparse_scores = {pid: x for pid, x in sparse_scores.items() if pid in candidates}
+        unit_scores = {pid: x for pid, x in unit_scores.items() if pid in candidates}
+        query_vec = np.asarray(dense, dtype=np.float32)
+        missing = [pid for pid in candidates if pid not in dense_scores]
+        for pid, vector in self.store.dense_vectors(missing).items():
+            dense_scores[pid] = float(np.dot(query_vec, np.asarray(vector, dtype=np.float32)))
+        scores = fuse(dense_scores, sparse_scores, unit_scores, floors)
+        top = sorted(scores, key=lambda pid: -scores[pid])[:max(3 * k, 30) * (2 if only_fiches else 1)]
         # Only now are payloads read, and revisions not in the manifest dropped.
         payloads = {str(r.id): r.payload for r in self.store.retrieve(top)}
-        return [Hit(Passage.model_validate(payloads[pid]), scores[pid])
-                for pid in top if pid in payloads and payloads[pid]["rev"] in live]
+        keep = set(only_fiches) if only_fiches else None
+        return [Hit(Passage.model_validate(p), scores[pid]) for pid in top
+                if (p := payloads.get(pid)) and p["rev"] in live and (keep is None or p["fiche"] in keep)]
 
     def _rank(self, hits: list[Hit], u: Understood) -> list[Hit]:
         target_fiche = u.fiche
@@ -272,34 +297,33 @@ class SearchService:
         }
 
 
-def fuse(dense: list[models.ScoredPoint], sparse: list[models.ScoredPoint], units: list[models.ScoredPoint],
-         live: set[str], units_may_add: bool = True) -> dict[str, float]:
+def _best(scores: dict[str, float]) -> list[str]:
+    """The CANDIDATES best-scored ids of one list."""
+    return sorted(scores, key=lambda pid: -scores[pid])[:CANDIDATES]
+
+
+def fuse(dense: dict[str, float], sparse: dict[str, float], units: dict[str, float],
+         floors: tuple[float, float] | None = None) -> dict[str, float]:
     """Fused score of each candidate passage: weighted, normalised dense, best-unit and BM25 scores.
 
     Cosine similarities only mean something relative to each other, so they are
     min-max normalised over the candidates; a BM25 score of 0 means no evidence
-    at all, so BM25 is scaled from 0. A unit's score counts for its passage.
+    at all, so BM25 is scaled from 0. A passage without a unit among the nearest
+    units is scored by its own vector (the best unit matches at least about as well).
     """
-    def alive(points: list[models.ScoredPoint]) -> dict[str, float]:
-        # Points read without payload are checked against the manifest when their payload is read.
-        return {str(p.id): p.score for p in points if not p.payload or p.payload.get("rev") in live}
-
-    def minmax(raw: dict[str, float]) -> dict[str, float]:
+    def minmax(raw: dict[str, float], floor: float | None) -> dict[str, float]:
         if not raw:
             return {}
-        low, high = min(raw.values()), max(raw.values())
+        low = min(raw.values()) if floor is None else min(floor, min(raw.values()))
+        high = max(raw.values())
         return {pid: (x - low) / ((high - low) or 1.0) for pid, x in raw.items()}
 
-    d, s = minmax(alive(dense)), alive(sparse)
-    best = max(s.values(), default=0.0) or 1.0
-    s = {pid: x / best for pid, x in s.items()}
-    per_passage: dict[str, float] = {}
-    for point in units:
-        pid = passage_of(str(point.id))
-        per_passage[pid] = max(per_passage.get(pid, -1.0), point.score)
-    unit = minmax(per_passage)
-    candidates = d.keys() | s.keys() | (unit.keys() if units_may_add else set())
-    return {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * unit.get(pid, 0.0) + SPARSE_WEIGHT * s.get(pid, 0.0)
+    dense_floor, unit_floor = floors if floors else (None, None)
+    candidates = dense.keys() | sparse.keys() | units.keys()
+    d = minmax({pid: dense[pid] for pid in candidates if pid in dense}, dense_floor)
+    u = minmax({pid: units.get(pid, dense.get(pid, 0.0)) for pid in candidates}, unit_floor)
+    best = max(sparse.values(), default=0.0) or 1.0
+    return {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * u[pid] + SPARSE_WEIGHT * sparse.get(pid, 0.0) / best
             for pid in candidates}
 
 

@@ -92,8 +92,8 @@ def unit_id(passage: str, index: int) -> str:
 
 
 def passage_of(unit: str) -> str:
-    """The passage a unit id belongs to."""
-    return str(uuid.UUID(int=uuid.UUID(unit).int & ~0xFFFF))
+    """The passage a unit id belongs to (its canonical UUID text with the last 16 bits zeroed)."""
+    return unit[:-4] + "0000"
 
 
 class Store:
@@ -270,6 +270,14 @@ class Store:
         """Passages by id."""
         with self.lock:
             return self.client.retrieve(self.passages, ids, with_payload=True)
+
+    def dense_vectors(self, ids: list[str]) -> dict[str, list[float]]:
+        """The dense vectors of some passages (to score candidates another retriever found)."""
+        if not ids:
+            return {}
+        with self.lock:
+            found = self.client.retrieve(self.passages, ids, with_payload=False, with_vectors=[DENSE])
+        return {str(r.id): r.vector[DENSE] for r in found if isinstance(r.vector, dict)}
 
     # -- backups --------------------------------------------------------------------------------
     def snapshot(self, dest: Path) -> list[str]:
