@@ -65,9 +65,7 @@ def fiches(args: argparse.Namespace) -> int:
         store.close()
     selected = catalog.fiches
     if args.org:
-        org = catalog.table.by_acronym(args.org) or next(
-            (h.org for h in catalog.table.find(args.org, case_sensitive=False)), args.org)
-        selected = [m.fiche for m in catalog.by_organisation(org, args.role)]
+        selected = [m.fiche for m in catalog.by_organisation(catalog.table.resolve(args.org), args.role)]
     if args.json:
         print(json.dumps([fiche_json(f) for f in selected], ensure_ascii=False, indent=1))
         return 0

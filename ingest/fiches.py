@@ -29,7 +29,7 @@ from ingest.grammar import (
 )
 from ingest.spans import Span, lines
 from kb.lexicon import fold, french
-from kb.models import Block, Fiche, PageSpan
+from kb.models import Block, Fiche, PageSpan, page_at
 
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
 _BULLET_PREFIX_RE = re.compile(r"^\s*[›•▪●\-–—*]\s*")
@@ -201,12 +201,6 @@ def _content(run_lines: list[Span]) -> str:
     return "\n".join(body).strip()
 
 
-def _page_of(pages: list[PageSpan], offset: int) -> int | None:
-    for span in pages:
-        if span.start <= offset < span.end:
-            return span.number
-    return pages[-1].number if pages else None
-
 
 def _units(text: str) -> tuple[list[_Unit], list[Block], int, int]:
     all_lines = lines(text)
@@ -278,13 +272,13 @@ def parse_fiches(text: str, pages: list[PageSpan], acronyms: frozenset[str] = fr
             calendrier=values.get("calendrier", ""),
             years=parse_years(values.get("calendrier", "")),
             indicateurs=values.get("indicateurs", ""),
-            pages=sorted({p for ln in unit.lines if (p := _page_of(pages, ln.start)) is not None}),
+            pages=sorted({p for ln in unit.lines if (p := page_at(pages, ln.start)) is not None}),
             document_id=document_id,
         )
         fiche_section = f"Fiche action {fiche.number} : {title}"
         for state, run_lines in r.runs:
             name = state.removeprefix("dup_")
-            fiche.field_pages.setdefault(name, _page_of(pages, run_lines[0].start) or 0)
+            fiche.field_pages.setdefault(name, page_at(pages, run_lines[0].start) or 0)
             zone.blocks.append(Block(
                 start=run_lines[0].start, end=run_lines[-1].end,
                 kind="duplicate" if state.startswith("dup_") else "fiche_field",

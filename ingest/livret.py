@@ -14,7 +14,7 @@ import re
 from ingest.grammar import is_bullet, is_label
 from ingest.spans import Span, paragraphs
 from kb.lexicon import fold
-from kb.models import Chantier, KeyFigure, Livret, PageSpan, ProjetPhare, Quote
+from kb.models import Chantier, KeyFigure, Livret, PageSpan, ProjetPhare, Quote, page_at
 
 _FIGURE_RE = re.compile(
     r"^(?P<value>\d{1,3}(?:[ \u202f]\d{3})+|\d+(?:[.,]\d+)?\s?%|\d+/\d+|\d+(?:[.,]\d+)?\s?"
@@ -25,10 +25,6 @@ _SOURCE_RE = re.compile(r"^\((?P<src>[^()]{2,60}\d{4})\)$")
 _QUOTE_OPEN = ("«", "“", '"')
 _PROJET_RE = re.compile(r"^(?P<n>[1-9])\s+(?P<title>[A-ZÀ-Þ][^\n]{5,})")
 _ENGAGEMENT_RE = re.compile(r"^engagement\s+(?P<n>\d+)\b")
-
-
-def _page(pages: list[PageSpan], offset: int) -> int | None:
-    return next((p.number for p in pages if p.start <= offset < p.end), None)
 
 
 def is_author(text: str) -> bool:
@@ -54,7 +50,7 @@ def find_quotes(text: str, pages: list[PageSpan]) -> list[Quote]:
         if author is None and i + 1 < len(paras) and (is_author(paras[i + 1].stripped)
                                                       or is_label(paras[i + 1].stripped)):
             author, end = paras[i + 1].stripped, paras[i + 1].end
-        quotes.append(Quote(text=body[: close + 1], author=author, page=_page(pages, para.start),
+        quotes.append(Quote(text=body[: close + 1], author=author, page=page_at(pages, para.start),
                             start=para.start, end=end))
     return quotes
 
@@ -80,7 +76,7 @@ def find_figures(text: str, pages: list[PageSpan]) -> list[KeyFigure]:
         elif i + 1 < len(paras) and _SOURCE_RE.match(paras[i + 1].stripped):
             source, end = paras[i + 1].stripped.strip("() "), paras[i + 1].end
         figures.append(KeyFigure(value=match.group("value").strip(), label=" ".join(label.split()),
-                                 source=source, page=_page(pages, para.start), start=para.start, end=end))
+                                 source=source, page=page_at(pages, para.start), start=para.start, end=end))
     return figures
 
 
@@ -110,7 +106,7 @@ def parse_livret(text: str, pages: list[PageSpan]) -> Livret:
         key = fold(para.stripped.split("\n")[0]).rstrip(" :")
         if key == "enjeux":
             title = _chantier_title(paras, i)
-            current = Chantier(title=title or "", page=_page(pages, para.start))
+            current = Chantier(title=title or "", page=page_at(pages, para.start))
             livret.chantiers.append(current)
             current.enjeux = " ".join(para.stripped.split("\n")[1:]).strip()
             mode = "enjeux"

@@ -14,7 +14,7 @@ from ingest.grammar import is_caps
 from ingest.livret import find_quotes
 from ingest.spans import paragraphs
 from kb.lexicon import fold
-from kb.models import PageSpan, VeilleSection
+from kb.models import PageSpan, VeilleSection, page_at
 
 SECTION_RE = re.compile(r"^(?P<n>\d{1,2})\s*-\s+(?P<title>\S.*)$", re.DOTALL)
 _QUESTION_RE = re.compile(r"^[–—-]\s+(?P<q>.+\?)\s*$", re.DOTALL)
@@ -29,7 +29,7 @@ def parse_veille(text: str, pages: list[PageSpan]) -> list[VeilleSection]:
         if match and len(match.group(0)) < 200:
             title = " ".join(match.group("title").split("\n")[0].split())
             title = sentence_case(title) if is_caps(title) else title
-            page = next((p.number for p in pages if p.start <= para.start < p.end), None)
+            page = page_at(pages, para.start)
             sections.append(VeilleSection(number=match.group("n"), title=title, page=page))
             bounds.append(para.start)
         elif sections:

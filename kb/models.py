@@ -48,6 +48,14 @@ class PageSpan(BaseModel):
     end: int
 
 
+def page_at(pages: list[PageSpan], offset: int) -> int | None:
+    """Number of the page holding the character at `offset` (the last page past the end)."""
+    for span in pages:
+        if span.start <= offset < span.end:
+            return span.number
+    return pages[-1].number if pages and offset >= pages[-1].end else None
+
+
 class Block(BaseModel):
     """A structural span of the cleaned text (a paragraph, a fiche field, a quote…)."""
 
@@ -205,10 +213,7 @@ class ParsedDocument(BaseModel):
 
     def page_at(self, offset: int) -> int | None:
         """Page number holding the character at `offset`."""
-        for span in self.pages:
-            if span.start <= offset < span.end:
-                return span.number
-        return self.pages[-1].number if self.pages and offset >= self.pages[-1].end else None
+        return page_at(self.pages, offset)
 
 
 class Passage(BaseModel):

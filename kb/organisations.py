@@ -69,6 +69,10 @@ class OrgTable:
         """The organisation an acronym names, whatever its case ("udccas" -> "UDCCAS")."""
         return self._by_acronym.get(fold(word))
 
+    def resolve(self, name: str) -> str:
+        """The id of the organisation a user typed (acronym or full name); unknown names stay as typed."""
+        return self.by_acronym(name) or next((h.org for h in self.find(name, case_sensitive=False)), name)
+
     def find(self, text: str, *, case_sensitive: bool = True) -> list[OrgHit]:
         """Every organisation named in `text`, longest names first, without overlaps."""
         hits: list[OrgHit] = []

@@ -24,10 +24,6 @@ def fiche_json(fiche: Fiche, service: SearchService) -> dict[str, Any]:
     return data
 
 
-def _org_id(service: SearchService, name: str) -> str:
-    table = service.catalog.table
-    return table.by_acronym(name) or next((h.org for h in table.find(name, case_sensitive=False)), name)
-
 
 @router.get("/api/fiches", response_model=FicheList, summary="Lister les fiches action",
             description="Toutes les fiches, ou celles où une organisation apparaît (dans un rôle donné), "
@@ -43,10 +39,10 @@ def list_fiches(
     catalog = service.catalog
     selected = catalog.fiches
     if org:
-        keep = {m.fiche.number for m in catalog.by_organisation(_org_id(service, org), role)}
+        keep = {m.fiche.number for m in catalog.by_organisation(catalog.table.resolve(org), role)}
         selected = [f for f in selected if f.number in keep]
     if pilote:
-        keep = {m.fiche.number for m in catalog.by_organisation(_org_id(service, pilote), "pilote")}
+        keep = {m.fiche.number for m in catalog.by_organisation(catalog.table.resolve(pilote), "pilote")}
         selected = [f for f in selected if f.number in keep]
     if year:
         selected = [f for f in selected if f.years and min(f.years) <= year <= max(f.years)]

@@ -30,12 +30,6 @@ YearFilter = Annotated[int | None, Query(ge=1900, le=2100, description="Année")
 AxeFilter = Annotated[str | None, Query(max_length=200, description="Axe ou engagement")]
 
 
-def _org_id(service: SearchService, org: str | None) -> str | None:
-    if not org:
-        return None
-    table = service.catalog.table
-    return table.by_acronym(org) or next((h.org for h in table.find(org, case_sensitive=False)), org)
-
 
 def facets(answer: dict[str, Any], service: SearchService) -> dict[str, dict[str, int]]:
     """Counts by document type, axe, organisation and year among the results."""
@@ -68,7 +62,8 @@ def run_search(service: SearchService, q: str, k: int, type: str | None = None, 
     Facets count the results of the question without filters, so that choosing
     "Livret" does not hide the other types a user may switch to.
     """
-    filters = Filters(type=type, org=_org_id(service, org), role=role, fiche=fiche, year=year, axe=axe)
+    org_id = service.catalog.table.resolve(org) if org else None
+    filters = Filters(type=type, org=org_id, role=role, fiche=fiche, year=year, axe=axe)
     answer = service.search(q, k, filters)
     unfiltered = answer if filters == Filters() else service.search(q, k)
     answer["facets"] = facets(unfiltered, service)
