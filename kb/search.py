@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 import numpy as np
 from qdrant_client import models
 
 from kb.analyzer import query_vector, terms
+from kb.cache import LRUCache
 from kb.catalog import Catalog, FicheMatch, load_catalog
 from kb.encoder import Encoder
 from kb.errors import InvalidQuery
@@ -34,9 +35,9 @@ UNIT_WEIGHT = 0.25
 SPARSE_WEIGHT = 0.5
 CANDIDATES = 60
 # Candidates read from each retriever (scores only); their missing dense scores are computed.
-DEPTH = 500
-SPARSE_DEPTH = 500
-UNIT_DEPTH = 800
+DEPTH = 150
+SPARSE_DEPTH = 150
+UNIT_DEPTH = 250
 FIELD_BOOST = 1.0
 FICHE_BOOST = 0.3
 TYPE_BOOST = 0.1
@@ -78,6 +79,9 @@ class SearchService:
         self._generation = -1
         self.manifest = Manifest()
         self.catalog = Catalog(Manifest(), {})
+        # Whole answers of repeated questions (a shared link, paging, facets), for one index
+        # generation: a reindex changes the key.
+        self.answers: LRUCache[dict[str, Any]] = LRUCache(256)
 
     # -- state ----------------------------------------------------------------------------------
     def refresh(self, force: bool = False) -> None:
@@ -106,6 +110,10 @@ class SearchService:
         with self.store.rw.shared():
             self.refresh()
             manifest, catalog = self.manifest, self.catalog
+            key = (manifest.generation, q, k, astuple(filters))
+            cached = self.answers.get(key)
+            if cached is not None:
+                return {**cached, "took_ms": round((time.perf_counter() - began) * 1000, 1)}
             understood = analyze(q, catalog)
             answer = self._structured(understood) if understood.intent == "list" else []
             only_fiches = [m.fiche.number for m in answer] or None
@@ -116,13 +124,15 @@ class SearchService:
             hits = self._collapse(hits, k)
         words = set(terms(q)) | {t for o in understood.organisations for t in terms(o.name)}
         aliases = [o.id for o in understood.organisations]
-        return {
+        answer = {
             "query": q,
             "understood": understood.to_json(),
             "results": [self._result(h, words, aliases) for h in hits],
             "fiches": [self._fiche_json(m) for m in answer],
             "took_ms": round((time.perf_counter() - began) * 1000, 1),
         }
+        self.answers.put(key, answer)
+        return dict(answer)
 
     def _structured(self, u: Understood) -> list[FicheMatch]:
         role = u.role if u.role in ("pilote", "partenaire") else None
