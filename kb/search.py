@@ -1,11 +1,15 @@
 """Search: hybrid retrieval in Qdrant, fusion, structure-aware ranking, and structured answers.
 
-One query runs a dense (e5) and a sparse (French BM25) retrieval in one
-Qdrant call. Their scores are min-max normalised and summed with weights (it
-measured better than RRF on the dev questions; `KB_FUSION=rrf` or `dbsf`
-use Qdrant's own fusion instead). Then the structure speaks: the passage
-of the fiche and field a question names comes first, an OCR copy's passage
-gives way to the clean one, near-duplicates collapse. A "which fiches…"
+Three retrievals run in Qdrant: dense (e5) over passages, BM25 (French
+analyzer, IDF by Qdrant) over passages, and dense over units (the sentences
+and list items of passages, a passage counting its best unit). Each list
+gives scores only; the best of each list are the candidates, and a candidate
+the dense list missed gets its e5 score from its vector. The three scores
+are normalised and summed with weights, which measured better than RRF on
+the dev and crpa questions (`KB_FUSION=rrf` or `dbsf` use Qdrant's own
+fusion instead). Then the structure speaks: the fiche and field a question
+names come first, an OCR copy gives way to the clean text, a fiche's
+metadata to its description, near-duplicates collapse. A "which fiches…"
 question also gets the complete list of fiches from the catalogue.
 """
 
@@ -64,6 +68,8 @@ class Filters:
 
 @dataclass
 class Hit:
+    """A passage and its score, while an answer is being ranked."""
+
     passage: Passage
     score: float
 
@@ -77,7 +83,8 @@ class SearchService:
         self.encoder = encoder
         self._lock = threading.Lock()
         self._generation = -1
-        self.manifest = Manifest()
+        # One object holds the manifest and the catalogue built from it, so that a search
+        # running while they are replaced reads both from the same index generation.
         self.catalog = Catalog(Manifest(), {})
         # Whole answers of repeated questions (a shared link, paging, facets), for one index
         # generation: a reindex changes the key.
@@ -91,8 +98,13 @@ class SearchService:
             return
         with self._lock:
             catalog = load_catalog(self.store)
-            self.manifest, self.catalog = catalog.manifest, catalog
+            self.catalog = catalog
             self._generation = catalog.manifest.generation
+
+    @property
+    def manifest(self) -> Manifest:
+        """The manifest of the current catalogue."""
+        return self.catalog.manifest
 
     def document(self, doc_id: str) -> ParsedDocument | None:
         """A live document's record."""
@@ -109,58 +121,59 @@ class SearchService:
         filters = filters or Filters()
         with self.store.rw.shared():
             self.refresh()
-            manifest, catalog = self.manifest, self.catalog
+            catalog = self.catalog
+            manifest = catalog.manifest
             key = (manifest.generation, q, k, astuple(filters))
             cached = self.answers.get(key)
             if cached is not None:
                 return {**cached, "took_ms": round((time.perf_counter() - began) * 1000, 1)}
             understood = analyze(q, catalog)
-            answer = self._structured(understood) if understood.intent == "list" else []
+            answer = self._structured(understood, catalog) if understood.intent == "list" else []
             only_fiches = [m.fiche.number for m in answer] or None
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
-            hits = self._retrieve(q, understood, filters, max(k, 10), only_fiches, live)
-            hits = self._rank(hits, understood)
-            hits = self._collapse(hits, k)
+            hits = self._retrieve(q, understood, filters, max(k, 10), only_fiches, live, catalog)
+            hits = self._rank(hits, understood, manifest)
+            hits = self._collapse(hits, k, manifest)
         words = set(terms(q)) | {t for o in understood.organisations for t in terms(o.name)}
         aliases = [o.id for o in understood.organisations]
         answer = {
             "query": q,
             "understood": understood.to_json(),
-            "results": [self._result(h, words, aliases) for h in hits],
+            "results": [self._result(h, words, aliases, manifest) for h in hits],
             "fiches": [self._fiche_json(m) for m in answer],
             "took_ms": round((time.perf_counter() - began) * 1000, 1),
         }
         self.answers.put(key, answer)
         return dict(answer)
 
-    def _structured(self, u: Understood) -> list[FicheMatch]:
+    def _structured(self, u: Understood, catalog: Catalog) -> list[FicheMatch]:
         role = u.role if u.role in ("pilote", "partenaire") else None
         if u.programme:
             # A programme is also in the acronym table (PMIE), but "attached to" means its fiches.
-            return self.catalog.by_programme(u.programme)
+            return catalog.by_programme(u.programme)
         if u.organisations:
             seen: dict[str, FicheMatch] = {}
             for org in u.organisations:
-                for match in self.catalog.by_organisation(org.id, role):
+                for match in catalog.by_organisation(org.id, role):
                     seen.setdefault(match.fiche.number, match)
-            return sorted(seen.values(), key=lambda m: self.catalog.fiches.index(m.fiche))
+            return sorted(seen.values(), key=lambda m: catalog.fiches.index(m.fiche))
         if u.year and u.year_mode:
-            return self.catalog.by_years(u.year, u.year_mode)
+            return catalog.by_years(u.year, u.year_mode)
         if u.entity:
-            return self.catalog.by_text(u.entity)
+            return catalog.by_text(u.entity)
         return []
 
-    def _filter(self, filters: Filters, only_fiches: list[str] | None) -> models.Filter | None:
+    def _filter(self, filters: Filters, catalog: Catalog) -> models.Filter | None:
         must: list[models.Condition] = []
         should: list[models.Condition] = []
         if filters.type:
             must.append(models.FieldCondition(key="doc_type", match=models.MatchValue(value=filters.type)))
-        fiches: list[str] | None = only_fiches
+        fiches: list[str] | None = None
         if filters.fiche:
             fiches = [filters.fiche]
         if filters.org:
-            numbers = [m.fiche.number for m in self.catalog.by_organisation(filters.org, filters.role)]
+            numbers = [m.fiche.number for m in catalog.by_organisation(filters.org, filters.role)]
             fiches = [n for n in numbers if fiches is None or n in fiches]
         if fiches is not None:
             must.append(models.FieldCondition(key="fiche", match=models.MatchAny(any=fiches or ["-"])))
@@ -174,7 +187,7 @@ class SearchService:
         return models.Filter(must=must or None, should=should or None)
 
     def _retrieve(self, q: str, u: Understood, filters: Filters, k: int, only_fiches: list[str] | None,
-                  live: set[str]) -> list[Hit]:
+                  live: set[str], catalog: Catalog) -> list[Hit]:
         expansions: dict[str, float] = {}
         for org in u.organisations:
             for term in terms(org.name) + terms(org.id):
@@ -182,7 +195,7 @@ class SearchService:
         indices, values = query_vector(q, expansions)
         # The fiches of a structured answer restrict the passages after retrieval: a filter
         # would make local mode scan every payload.
-        flt = self._filter(filters, None)
+        flt = self._filter(filters, catalog)
         sparse = models.SparseVector(indices=indices, values=values)
         dense = self.encoder.embed_query(q).tolist()
         if self.settings.fusion in ("rrf", "dbsf"):
@@ -233,12 +246,12 @@ class SearchService:
         return [Hit(Passage.model_validate(p), scores[pid]) for pid in top
                 if (p := payloads.get(pid)) and p["rev"] in live and (keep is None or p["fiche"] in keep)]
 
-    def _rank(self, hits: list[Hit], u: Understood) -> list[Hit]:
+    def _rank(self, hits: list[Hit], u: Understood, manifest: Manifest) -> list[Hit]:
         target_fiche = u.fiche
         if u.field in _FICHE_FIELDS and not target_fiche and u.intent == "passage":
             best = next((h for h in sorted(hits, key=lambda h: -h.score) if h.passage.fiche), None)
             target_fiche = best.passage.fiche if best else None
-        alternates = {d.id for d in self.manifest.documents.values() if d.alternate_of}
+        alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
         for hit in hits:
             p = hit.passage
             if p.doc_id in alternates:
@@ -253,9 +266,9 @@ class SearchService:
                 hit.score += TYPE_BOOST
         return sorted(hits, key=lambda h: -h.score)
 
-    def _collapse(self, hits: list[Hit], k: int) -> list[Hit]:
+    def _collapse(self, hits: list[Hit], k: int, manifest: Manifest) -> list[Hit]:
         """One passage once: an OCR copy's passage gives way to the clean one; near-duplicates go."""
-        covered = self.manifest.covered
+        covered = manifest.covered
         replace_ids = [covered[h.passage.id] for h in hits if h.passage.id in covered]
         present = {h.passage.id for h in hits}
         fetched = {r.id: Passage.model_validate(r.payload)
@@ -275,9 +288,9 @@ class SearchService:
         return out
 
     # -- output ---------------------------------------------------------------------------------
-    def _result(self, hit: Hit, words: set[str], aliases: list[str]) -> dict[str, Any]:
+    def _result(self, hit: Hit, words: set[str], aliases: list[str], manifest: Manifest) -> dict[str, Any]:
         p = hit.passage
-        entry = self.manifest.documents.get(p.doc_id)
+        entry = manifest.documents.get(p.doc_id)
         return {
             "id": p.id,
             "text": p.text,
