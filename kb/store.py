@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from qdrant_client import QdrantClient, models
 
-from kb import localsparse
+from kb import localsearch, localsparse
 from kb.errors import IndexMismatch, StoreLocked, StoreUnavailable
 from kb.models import Manifest, ParsedDocument
 from kb.settings import Settings
@@ -259,12 +260,44 @@ class Store:
             responses = self.client.query_batch_points(self.passages, requests=requests)
         return [r.points for r in responses]
 
-    def query_units(self, request: models.QueryRequest) -> list[models.ScoredPoint]:
-        """Nearest units (sentences, list items) to a query vector."""
+    def score_lists(self, dense: list[float], sparse: models.SparseVector | None, flt: models.Filter | None,
+                    depths: tuple[int, int, int]) -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
+        """The best passages by e5, by BM25, and by their best unit: three dicts of id → score.
+
+        Scores only, no payload. The units list is not filtered (units carry no payload).
+        """
+        depth, sparse_depth, unit_depth = depths
         with self.lock:
-            if not self.client.collection_exists(self.units):
-                return []
-            return self.client.query_batch_points(self.units, requests=[request])[0].points
+            lists = self._local_lists(dense, sparse, depths) if flt is None else None
+            if lists is not None:
+                return lists
+            requests = [models.QueryRequest(query=dense, using=DENSE, limit=depth, filter=flt, with_payload=False)]
+            if sparse is not None:
+                requests.append(models.QueryRequest(query=sparse, using=SPARSE, limit=sparse_depth, filter=flt,
+                                                    with_payload=False))
+            responses = [r.points for r in self.client.query_batch_points(self.passages, requests=requests)]
+            units: list[models.ScoredPoint] = []
+            if self.client.collection_exists(self.units):
+                units = self.client.query_batch_points(self.units, requests=[models.QueryRequest(
+                    query=dense, using=UNIT, limit=unit_depth, with_payload=False)])[0].points
+        dense_scores = {str(p.id): p.score for p in responses[0]}
+        sparse_scores = {str(p.id): p.score for p in responses[1]} if sparse is not None else {}
+        return dense_scores, sparse_scores, _best_unit({str(p.id): p.score for p in units})
+
+    def _local_lists(self, dense: list[float], sparse: models.SparseVector | None, depths: tuple[int, int, int]
+                     ) -> tuple[dict[str, float], dict[str, float], dict[str, float]] | None:
+        # The embedded store's arrays, scored without building a pydantic object per point.
+        passages = localsearch.collection(self.client, self.passages)
+        units = localsearch.collection(self.client, self.units)
+        if passages is None or units is None:
+            return None
+        query = np.asarray(dense, dtype=np.float32)
+        dense_scores = localsearch.dense_top(passages, DENSE, query, depths[0])
+        sparse_scores = localsearch.sparse_top(passages, SPARSE, sparse, depths[1]) if sparse is not None else {}
+        unit_scores = localsearch.dense_top(units, UNIT, query, depths[2])
+        if dense_scores is None or sparse_scores is None or unit_scores is None:
+            return None
+        return dense_scores, sparse_scores, _best_unit(unit_scores)
 
     def retrieve(self, ids: list[str]) -> list[models.Record]:
         """Passages by id."""
@@ -314,6 +347,16 @@ class Store:
             if not self._closed:
                 self.client.close()
                 self._closed = True
+
+
+def _best_unit(unit_scores: dict[str, float]) -> dict[str, float]:
+    """A passage's score is its best unit's."""
+    best: dict[str, float] = {}
+    for unit, score in unit_scores.items():
+        pid = passage_of(unit)
+        if score > best.get(pid, -np.inf):
+            best[pid] = score
+    return best
 
 
 def open_store(settings: Settings) -> Store:
