@@ -230,7 +230,7 @@ class SearchService:
         scores = fuse(dense_scores, sparse_scores, unit_scores, floors)
         top = sorted(scores, key=lambda pid: -scores[pid])[:max(3 * k, 30) * (2 if only_fiches else 1)]
         # Only now are payloads read, and revisions not in the manifest dropped.
-        payloads = {str(r.id): r.payload for r in self.store.retrieve(top)}
+        payloads = self.store.payloads(top)
         keep = set(only_fiches) if only_fiches else None
         return [Hit(Passage.model_validate(p), scores[pid]) for pid in top
                 if (p := payloads.get(pid)) and p["rev"] in live and (keep is None or p["fiche"] in keep)]
@@ -260,9 +260,9 @@ class SearchService:
         covered = manifest.covered
         replace_ids = [covered[h.passage.id] for h in hits if h.passage.id in covered]
         present = {h.passage.id for h in hits}
-        fetched = {r.id: Passage.model_validate(r.payload)
-                   for r in self.store.retrieve([i for i in replace_ids if i not in present])} if replace_ids else {}
-        by_id = {h.passage.id: h.passage for h in hits} | {str(k): v for k, v in fetched.items()}
+        fetched = {pid: Passage.model_validate(payload) for pid, payload in
+                   self.store.payloads([i for i in replace_ids if i not in present]).items()} if replace_ids else {}
+        by_id = {h.passage.id: h.passage for h in hits} | fetched
         out: list[Hit] = []
         seen: set[str] = set()
         for hit in hits:

@@ -304,6 +304,16 @@ class Store:
         with self.lock:
             return self.client.retrieve(self.passages, ids, with_payload=True)
 
+    def payloads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Passages' payloads by id (read-only: in the embedded store they are not copies)."""
+        with self.lock:
+            local = localsearch.collection(self.client, self.passages)
+            found = localsearch.payloads(local, ids) if local is not None else None
+            if found is None:
+                found = {str(r.id): r.payload or {} for r in
+                         self.client.retrieve(self.passages, ids, with_payload=True)}
+        return found
+
     def dense_vectors(self, ids: list[str]) -> dict[str, list[float]]:
         """The dense vectors of some passages (to score candidates another retriever found)."""
         if not ids:
