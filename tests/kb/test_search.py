@@ -11,7 +11,7 @@ from kb.evaluation import evaluate
 from tests.conftest import shared_path
 
 # The level reached so far on ../shared/eval/dev.jsonl: a regression below fails CI.
-FLOOR = {"recall@1": 0.78, "recall@5": 0.95, "mrr@10": 0.86, "fiche_f1": 0.99, "fiche_cited": 0.99}
+FLOOR = {"recall@1": 0.8, "recall@5": 0.95, "mrr@10": 0.87, "fiche_f1": 0.99, "fiche_cited": 0.99}
 CRPA_FLOOR = {"recall@5": 0.91}
 
 
