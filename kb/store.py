@@ -299,11 +299,6 @@ class Store:
             return None
         return dense_scores, sparse_scores, _best_unit(unit_scores)
 
-    def retrieve(self, ids: list[str]) -> list[models.Record]:
-        """Passages by id."""
-        with self.lock:
-            return self.client.retrieve(self.passages, ids, with_payload=True)
-
     def payloads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """Passages' payloads by id (read-only: in the embedded store they are not copies)."""
         with self.lock:

@@ -57,4 +57,5 @@ def test_a_filtered_search_goes_through_qdrant(store: Store) -> None:
     flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchValue(value="3"))])
     dense, sparse, _units = store.score_lists([1.0] + [0.0] * 7, None, flt, (200, 200, 200))
     assert dense and sparse == {}
-    assert all(store.retrieve([pid])[0].payload["fiche"] == "3" for pid in dense)
+    found = store.payloads(list(dense))
+    assert found.keys() == dense.keys() and {payload["fiche"] for payload in found.values()} == {"3"}
