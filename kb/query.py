@@ -43,7 +43,9 @@ _YEAR_MODES = (
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\b"), (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
-          (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bque signifie\b|\bque veut dire\b"))
+          (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bsignifi|\bveut dire\b|\babr[ée]viation"))
+# "Qu'est-ce que la MDM ?": asked of an acronym alone, a definition question wants its expansion.
+_DEFINITION_RE = re.compile(r"qu'?est[- ]ce qu|c'est quoi|\bd[ée]finition\b|\bd[ée]signe\b")
 # Words that shape a list question without naming what it is about.
 _FRAME = frozenset(terms(
     "quelle quelles fiche fiches action actions dans lesquelles sont pilotée pilotées pilote piloté pilotes "
@@ -126,6 +128,15 @@ def _is_plain_word(surface: str, oid: str) -> bool:
     return surface.islower() and " " not in surface and french().zipf(surface) >= 3.0 and len(oid) <= 4
 
 
+def _only_acronyms(question: str, orgs: list[OrgRef]) -> bool:
+    """True when the question names organisations by acronym only and asks of nothing else."""
+    if not orgs or any(not o.matched.isupper() for o in orgs):
+        return False
+    named = {t for o in orgs for t in terms(o.matched)}
+    rest = [t for t in terms(question) if t not in named and t not in STOPWORDS]
+    return len(rest) <= 2  # "qu'est-ce que", "definition", "désigne" and the like
+
+
 def analyze(question: str, catalog: Catalog) -> Understood:
     """Everything the question says about what it wants."""
     q = " ".join(question.split())
@@ -156,6 +167,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         if re.search(pattern, low):
             u.doc_type = doc_type.value
             break
+    if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
+        u.doc_type = DocumentType.GLOSSARY.value
     if u.intent == "list" and not (u.organisations or u.programme or u.year):
         matched = {t for o in u.organisations for t in terms(o.matched)}
         u.entity = [t for t in terms(q) if t not in _FRAME and t not in matched and t not in STOPWORDS]

@@ -55,6 +55,9 @@ ALTERNATE_PENALTY = 0.15
 # does not ask for them wants the fiche's description first.
 META_PENALTY = 0.15
 _META_FIELDS = {"indicateurs", "calendrier", "pilotes", "partenaires"}
+# A glossary line names an acronym in full: the query analysis already reads it, and it
+# answers only a question about what an acronym stands for.
+GLOSSARY_PENALTY = 0.15
 _FICHE_FIELDS = {"calendrier", "pilotes", "partenaires", "indicateurs", "objectifs", "modalites", "contexte"}
 
 
@@ -250,6 +253,8 @@ class SearchService:
                 hit.score -= ALTERNATE_PENALTY
             if p.field in _META_FIELDS and u.field is None:
                 hit.score -= META_PENALTY
+            if p.kind == "glossary" and u.doc_type != DocumentType.GLOSSARY:
+                hit.score -= GLOSSARY_PENALTY
             if target_fiche and p.fiche == target_fiche:
                 hit.score += FICHE_BOOST
                 if u.field and p.field == u.field:

@@ -31,6 +31,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("precarite energetique", {"intent": "passage", "orgs": [], "fiche": None, "field": None}),
     ("citation de Yann Le Bossé", {"intent": "passage", "orgs": []}),
     ("que dit la veille sur le bénévolat", {"doc_type": "veille"}),
+    ("que signifie ESAT", {"doc_type": "glossary"}),
+    ("qu'est-ce que la MDM ?", {"doc_type": "glossary", "orgs": ["MDM"]}),
+    ("MONALISA isolement des personnes âgées", {"doc_type": None}),
+    ("qu'est-ce que la polyvalence de secteur ?", {"doc_type": None}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)

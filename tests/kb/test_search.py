@@ -11,7 +11,7 @@ from kb.evaluation import evaluate
 from tests.conftest import shared_path
 
 # The level reached so far on ../shared/eval/dev.jsonl: a regression below fails CI.
-FLOOR = {"recall@1": 0.8, "recall@5": 0.95, "mrr@10": 0.87, "fiche_f1": 0.99, "fiche_cited": 0.99}
+FLOOR = {"recall@1": 0.85, "recall@5": 0.95, "mrr@10": 0.90, "fiche_f1": 0.99, "fiche_cited": 0.99}
 CRPA_FLOOR = {"recall@5": 0.91}
 
 
@@ -48,6 +48,15 @@ def test_the_ocr_copy_never_doubles_a_passage(corpus_index) -> None:  # type: ig
     assert len(ids) == len(set(ids))
     hits = [r for r in answer["results"] if "supports de publication" in r["text"]]
     assert len(hits) == 1 and hits[0]["document"]["id"] == "engagement-3-pouvoir-agir-professionnels"
+
+
+def test_the_glossary_answers_only_what_an_acronym_means(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    # The glossary names MONALISA in full, so it matches the words of any question about
+    # it; the fiche that acts on it is the answer, unless the acronym itself is asked about.
+    first = corpus_index.service.search("MONALISA isolement des personnes âgées", 5)["results"][0]
+    assert first["fiche"] == "1.2" and "MONALISA" in first["text"]
+    first = corpus_index.service.search("que signifie MONALISA", 5)["results"][0]
+    assert first["section_path"][0] == "Glossaire" and "MONALISA" in first["text"]
 
 
 def test_filters(corpus_index) -> None:  # type: ignore[no-untyped-def]
