@@ -9,6 +9,7 @@ from fastapi.responses import JSONResponse
 from kb.errors import (
     AdminDisabled,
     CorpusDocument,
+    EmptyIndex,
     FileTooLarge,
     IndexingInProgress,
     IndexMismatch,
@@ -27,6 +28,7 @@ from kb.errors import (
 STATUS: dict[type[KBError], int] = {
     NotFound: 404,
     NotReady: 503,
+    EmptyIndex: 503,
     InvalidQuery: 422,
     UnreadableFile: 422,
     UnsupportedFileType: 415,

@@ -65,3 +65,7 @@ class CorpusDocument(KBError):
 
 class NotReady(KBError):
     """The server is still building its index and cannot answer searches yet."""
+
+
+class EmptyIndex(KBError):
+    """Nothing has been indexed yet: there is nothing to search."""

@@ -27,7 +27,7 @@ from kb.analyzer import query_vector, terms
 from kb.cache import LRUCache
 from kb.catalog import Catalog, FicheMatch, load_catalog
 from kb.encoder import Encoder
-from kb.errors import InvalidQuery
+from kb.errors import EmptyIndex, InvalidQuery
 from kb.highlight import highlight_spans, near_duplicate
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
 from kb.query import Understood, analyze
@@ -130,6 +130,8 @@ class SearchService:
             self.refresh()
             catalog = self.catalog
             manifest = catalog.manifest
+            if manifest.generation == 0:
+                raise EmptyIndex("nothing is indexed yet: run `kb ingest` (or add documents) first")
             key = (manifest.generation, q, k, astuple(filters))
             cached = self.answers.get(key)
             if cached is not None:

@@ -84,3 +84,10 @@ def test_fiches_and_stats(tmp_path: Path) -> None:
     assert stats["documents"] == 1 and stats["fiches"] == 24 and stats["chunks"] > 250
     assert [f["number"] for f in pilots] == ["56", "57"]
     assert "Fiche 13" in kb(data, "search", "qui pilote la fiche 13").stdout
+
+
+def test_searching_before_any_ingest_says_so(tmp_path: Path) -> None:
+    done = kb(tmp_path / "data", "search", "pauvreté")
+    assert done.returncode == 1
+    assert done.stderr.strip() == "kb: nothing is indexed yet: run `kb ingest` (or add documents) first"
+    assert "Traceback" not in done.stderr
