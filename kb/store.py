@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 from qdrant_client import QdrantClient, models
+from threadpoolctl import threadpool_limits
 
 from kb import localsearch, localsparse
 from kb.errors import IndexMismatch, StoreLocked, StoreUnavailable
@@ -368,6 +369,10 @@ def open_store(settings: Settings) -> Store:
     """The one store factory: local mode under KB_DATA_DIR, or the server at KB_QDRANT_URL."""
     if settings.embedded:
         localsparse.install()
+        # Local mode scores with small matrix products (a few ms on one core). Left to two
+        # BLAS threads, they fight e5's OpenMP team for the two cores: at 11,000 units that
+        # doubled a query's CPU time and took p95 from 47 to 71 ms.
+        threadpool_limits(limits=1, user_api="blas")
         settings.store_path.mkdir(parents=True, exist_ok=True)
         try:
             client = QdrantClient(path=str(settings.store_path), force_disable_check_same_thread=True)
