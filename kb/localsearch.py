@@ -73,6 +73,21 @@ def sparse_top(coll: Any, vector_name: str, query: models.SparseVector, depth: i
     return _top(coll, vector_name, fast_calculate_distance_sparse(query, vectors), depth)
 
 
+def vectors(coll: Any, vector_name: str, ids: list[str]) -> dict[str, np.ndarray] | None:
+    """Some live points' dense vectors, by id, read from the collection's array (rows, not copies)."""
+    index = getattr(coll, "ids", None)
+    if not isinstance(index, dict) or vector_name not in coll.vectors:
+        return None
+    array = coll.vectors[vector_name]
+    missing = coll.deleted_per_vector[vector_name]
+    out: dict[str, np.ndarray] = {}
+    for pid in ids:
+        row = index.get(pid)
+        if row is not None and not coll.deleted[row] and not missing[row]:
+            out[pid] = array[row]
+    return out
+
+
 def payloads(coll: Any, ids: list[str]) -> dict[str, dict[str, Any]] | None:
     """The stored payloads of live points, by id, without the deep copy `retrieve` makes.
 

@@ -133,7 +133,7 @@ def _only_acronyms(question: str, orgs: list[OrgRef]) -> bool:
     if not orgs or any(not o.matched.isupper() for o in orgs):
         return False
     named = {t for o in orgs for t in terms(o.matched)}
-    rest = [t for t in terms(question) if t not in named and t not in STOPWORDS]
+    rest = [t for t in terms(question) if t not in named]
     return len(rest) <= 2  # "qu'est-ce que", "definition", "désigne" and the like
 
 

@@ -13,7 +13,7 @@ import contextlib
 import shutil
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -310,11 +310,15 @@ class Store:
                          self.client.retrieve(self.passages, ids, with_payload=True)}
         return found
 
-    def dense_vectors(self, ids: list[str]) -> dict[str, list[float]]:
+    def dense_vectors(self, ids: list[str]) -> Mapping[str, np.ndarray | list[float]]:
         """The dense vectors of some passages (to score candidates another retriever found)."""
         if not ids:
             return {}
         with self.lock:
+            local = localsearch.collection(self.client, self.passages)
+            direct = localsearch.vectors(local, DENSE, ids) if local is not None else None
+            if direct is not None:
+                return direct
             found = self.client.retrieve(self.passages, ids, with_payload=False, with_vectors=[DENSE])
         return {str(r.id): r.vector[DENSE] for r in found if isinstance(r.vector, dict)}
 
