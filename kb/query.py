@@ -22,14 +22,21 @@ from kb.models import DocumentType
 _FICHE_REF_RE = re.compile(
     r"\b(?:fiches?|actions?)\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
 _LIST_RE = re.compile(
-    r"^(?:quelles?|quels?|lister?|liste|dans quelles?|toutes les|les)\s+(?:sont\s+les\s+)?"
-    r"(?:fiches?|actions?)\b|^(?:fiches?|actions?)\s+(?:action\s+)?(?:pilot|rattach|impliqu|mention|associ|"
-    r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?)|\bquelles?\s+(?:fiches?|actions?)\b")
+    r"^(?:quelles?|quels?|lister?|liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
+    r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
+    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
+    r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
+    r"ach[ée]v|pr[ée]vu|en cours)"
+    r"|\bquelles?\s+(?:fiches?|actions?)\b|\bcombien\s+de\s+(?:fiches?|actions?)\b")
+# "Quels projets impliquent la CAF ?": a list when the question names what the fiches must involve;
+# without an organisation, "quels projets…" may as well ask for a livret's "projets phares".
+_SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:sont\s+les\s+)?"
+                           r"(?:projets?|dispositifs?|chantiers?)\b")
 _FIELDS = (
     ("calendrier", r"\bcalendrier|\b[ée]ch[ée]ance|\bquand\b|\bdates?\b|\bd[ée]lais?\b"),
     ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
     ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
-    ("indicateurs", r"\bindicateurs?\b|\b[ée]valuation\b|\bmesurer?\b"),
+    ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b"),
     ("objectifs", r"\bobjectifs?\b|\bbut\b|\bfinalit"),
     ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b|\bcomment\b.*\bfiche"),
     ("contexte", r"\bcontexte\b|\bpourquoi\b.*\bfiche"),
@@ -39,7 +46,8 @@ _ROLES = (
     ("partenaire", r"\bpartenaires?\b|\bassociee?s?\b|\ben partenariat\b"),
 )
 _YEAR_MODES = (
-    ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir)"),
+    ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir|"
+            r"[ée]ch[ée]ance)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\b"), (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
@@ -52,7 +60,11 @@ _FRAME = frozenset(terms(
     "partenaire partenaires associé associée associés associées implique impliquent mentionne mentionnent cite "
     "citent intervient interviennent intervenir concerne concernent rattachée rattachées rattaché liée liées "
     "lié participe participent apparaît apparaissent elle il ils elles association organisme structure "
-    "direction service liste lister toutes tous rôle role qui où ou avec"))
+    "direction service liste lister toutes tous rôle role qui où ou avec projet projets dispositif dispositifs "
+    "chantier chantiers combien donne donnez moi citez énumérer porte portent portant parle parlent traite traitent "
+    "traitant aborde abordent évoque évoquent vise visent cible ciblent touche touchent adresse adressent agit "
+    "agissent propos sujet thème thématique relative relatives relatif relatifs lien matière question questions "
+    "contient contiennent comporte comportent prévoit prévoient"))
 
 
 @dataclass
@@ -157,7 +169,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
                 u.field = name
                 break
     u.organisations = find_organisations(q, catalog)
-    if u.intent == "list":
+    if u.intent == "passage" and u.organisations and _SOFT_LIST_RE.search(low):
+        u.intent = "list"
+        u.field = None
+    if u.intent == "list" and u.role not in ("pilote", "partenaire"):
+        # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name.
         u.programme = catalog.programme_named(q)
     year = re.search(r"\b(20\d\d)\b", low)
     if year:

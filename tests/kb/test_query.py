@@ -35,6 +35,19 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("qu'est-ce que la MDM ?", {"doc_type": "glossary", "orgs": ["MDM"]}),
     ("MONALISA isolement des personnes âgées", {"doc_type": None}),
     ("qu'est-ce que la polyvalence de secteur ?", {"doc_type": None}),
+    # The many ways of asking for a list.
+    ("liste des fiches où apparaît la CAF", {"intent": "list", "orgs": ["CAF"]}),
+    ("Quels projets impliquent la Caisse d'Allocations Familiales ?", {"intent": "list", "orgs": ["CAF"]}),
+    ("Quels sont les projets phares de l'engagement 2 ?", {"intent": "passage"}),
+    ("fiches lancées en 2017", {"intent": "list", "year": 2017, "year_mode": "start"}),
+    ("Quelles fiches ont une échéance en 2018 ?", {"year": 2018, "year_mode": "end"}),
+    ("Quelles actions portent sur l'isolement des personnes âgées ?",
+     {"intent": "list", "entity": ["isolement", "personne", "agee"]}),
+    ("quelles fiches traitent des violences conjugales", {"entity": ["violence", "conjugale"]}),
+    ("comment évaluer la fiche 13 ?", {"fiche": "13", "field": "indicateurs"}),
+    # A programme holds no role: the question asks of the organisation named so.
+    ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
+     {"intent": "list", "programme": None, "role": "pilote"}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)

@@ -35,6 +35,14 @@ def test_which_fiches_involve_the_udccas(corpus_index) -> None:  # type: ignore[
     assert {r["fiche"] for r in answer["results"]} <= {"1.2", "28.2", "41.2", "55.2", "56", "57"}
 
 
+@pytest.mark.parametrize("question", [
+    "liste des fiches où apparaît l'UDCCAS", "Quels projets impliquent l'UDCCAS ?", "fiches avec l'UDCCAS",
+    "Dans quelles actions intervient l'Union Départementale des Centres Communaux d'Action Sociale ?"])
+def test_a_list_asked_otherwise_is_the_same_list(corpus_index, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search(question, 10)
+    assert [f["number"] for f in answer["fiches"]] == ["1.2", "28.2", "41.2", "55.2", "56", "57"]
+
+
 def test_the_field_asked_for_comes_first(corpus_index) -> None:  # type: ignore[no-untyped-def]
     first = corpus_index.service.search("calendrier de la fiche 41.2", 5)["results"][0]
     assert (first["fiche"], first["field"]) == ("41.2", "calendrier") and "2018" in first["text"]
