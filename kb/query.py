@@ -118,12 +118,16 @@ def _edit_distance_le1(a: str, b: str) -> bool:
     return diff + (len(b) - j) + (len(a) - i) <= 1
 
 
-def find_organisations(question: str, catalog: Catalog) -> list[OrgRef]:
-    """Organisations named in a question, by acronym, full name or a near-miss acronym."""
+def find_organisations(question: str, catalog: Catalog, listing: bool = False) -> list[OrgRef]:
+    """Organisations named in a question, by acronym, full name or a near-miss acronym.
+
+    In a list question ("quelles fiches impliquent la caf"), what the fiches must
+    name is an organisation: a lowercase acronym counts unless it is a common word.
+    """
     found: dict[str, OrgRef] = {}
     for hit in catalog.table.find(question, case_sensitive=False):
         org = catalog.table.get(hit.org)
-        if org and not _is_plain_word(question[hit.start:hit.end], org.id):
+        if org and not _is_plain_word(question[hit.start:hit.end], org.id, 4.0 if listing else 3.0):
             found.setdefault(org.id, OrgRef(org.id, org.name, question[hit.start:hit.end]))
     lexicon = french()
     for word in re.findall(r"[A-Za-zÀ-ÿ]{5,}", question):
@@ -135,9 +139,9 @@ def find_organisations(question: str, catalog: Catalog) -> list[OrgRef]:
     return list(found.values())
 
 
-def _is_plain_word(surface: str, oid: str) -> bool:
+def _is_plain_word(surface: str, oid: str, common: float = 3.0) -> bool:
     # "de", "dr" or "pass" written in lowercase in a question are words, not the DE, the DR or the PASS.
-    return surface.islower() and " " not in surface and french().zipf(surface) >= 3.0 and len(oid) <= 4
+    return surface.islower() and " " not in surface and french().zipf(surface) >= common and len(oid) <= 4
 
 
 def _only_acronyms(question: str, orgs: list[OrgRef]) -> bool:
@@ -168,8 +172,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             if re.search(pattern, low):
                 u.field = name
                 break
-    u.organisations = find_organisations(q, catalog)
-    if u.intent == "passage" and u.organisations and _SOFT_LIST_RE.search(low):
+    soft_list = u.intent == "passage" and bool(_SOFT_LIST_RE.search(low))
+    u.organisations = find_organisations(q, catalog, listing=u.intent == "list" or soft_list)
+    if soft_list and u.organisations:
         u.intent = "list"
         u.field = None
     if u.intent == "list" and u.role not in ("pilote", "partenaire"):

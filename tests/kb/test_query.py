@@ -38,6 +38,8 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # The many ways of asking for a list.
     ("liste des fiches où apparaît la CAF", {"intent": "list", "orgs": ["CAF"]}),
     ("Quels projets impliquent la Caisse d'Allocations Familiales ?", {"intent": "list", "orgs": ["CAF"]}),
+    ("quels projets impliquent la caf", {"intent": "list", "orgs": ["CAF"]}),
+    ("quelles fiches mentionnent l'ars", {"intent": "list", "orgs": ["ARS"]}),
     ("Quels sont les projets phares de l'engagement 2 ?", {"intent": "passage"}),
     ("fiches lancées en 2017", {"intent": "list", "year": 2017, "year_mode": "start"}),
     ("Quelles fiches ont une échéance en 2018 ?", {"year": 2018, "year_mode": "end"}),
