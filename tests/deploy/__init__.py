@@ -1,0 +1,1 @@
+"""Static checks of the deployment files: no Docker engine runs here."""
