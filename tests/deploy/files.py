@@ -22,7 +22,6 @@ COMPOSE = ROOT / "docker-compose.yml"
 DOCKERFILE = ROOT / "Dockerfile"
 DOCKERIGNORE = ROOT / ".dockerignore"
 DOCS = ROOT / "docs" / "deployment.md"
-CORPUS = ROOT / "corpus"
 QDRANT_HTTP_PORT = 6333  # Qdrant's REST port, fixed by its image
 MIN_FIRST_INGEST_S = 120  # the first ingestion of the corpus takes about two minutes
 PLACEHOLDER = "placeholder-secret"
