@@ -38,9 +38,11 @@ _FIELDS = (
     ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
     ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b"),
     ("objectifs", r"\bobjectifs?\b|\bbut\b|\bfinalit"),
-    ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b|\bcomment\b.*\bfiche"),
-    ("contexte", r"\bcontexte\b|\bpourquoi\b.*\bfiche"),
+    ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b"),
+    ("contexte", r"\bcontexte\b"),
 )
+# "Comment…" and "pourquoi…" of a fiche ask for its modalités or its contexte, unless a field is named.
+_FIELD_QUESTIONS = (("modalites", r"\bcomment\b.*\bfiche"), ("contexte", r"\bpourquoi\b.*\bfiche"))
 _ROLES = (
     ("pilote", r"\bpilot(?:e|ee|es|ees|ent|er)\b|\bpilotage\b|\bportee?s? par\b"),
     ("partenaire", r"\bpartenaires?\b|\bassociee?s?\b|\ben partenariat\b"),
@@ -168,10 +170,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.role = name
             break
     if u.intent == "passage":
-        for name, pattern in _FIELDS:
-            if re.search(pattern, low):
-                u.field = name
-                break
+        # The field asked comes first: "indicateurs de la fiche « … en partenariat avec … »"
+        # asks for indicateurs, whatever the fiche's title says after.
+        found = [(m.start(), name) for name, pattern in _FIELDS if (m := re.search(pattern, low))]
+        found = found or [(m.start(), name) for name, pattern in _FIELD_QUESTIONS if (m := re.search(pattern, low))]
+        u.field = min(found)[1] if found else None
     soft_list = u.intent == "passage" and bool(_SOFT_LIST_RE.search(low))
     u.organisations = find_organisations(q, catalog, listing=u.intent == "list" or soft_list)
     if soft_list and u.organisations:

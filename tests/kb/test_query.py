@@ -47,6 +47,8 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"intent": "list", "entity": ["isolement", "personne", "agee"]}),
     ("quelles fiches traitent des violences conjugales", {"entity": ["violence", "conjugale"]}),
     ("comment évaluer la fiche 13 ?", {"fiche": "13", "field": "indicateurs"}),
+    ("indicateurs de la fiche mener des projets sociaux de territoire, en partenariat avec les acteurs",
+     {"field": "indicateurs"}),
     # A programme holds no role: the question asks of the organisation named so.
     ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"intent": "list", "programme": None, "role": "pilote"}),
