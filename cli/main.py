@@ -55,6 +55,7 @@ def _search_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--k", type=int, default=10, help="number of passages (1-50)")
     p.add_argument("--type", help="document type: livret, fiches, veille, glossary, other")
     p.add_argument("--json", action="store_true", help="print the API's JSON")
+    p.add_argument("--exact", action="store_true", help="search the words as typed, without correcting slips")
 
 
 def _eval_args(p: argparse.ArgumentParser) -> None:

@@ -31,12 +31,14 @@ def search(args: argparse.Namespace) -> int:
         raise InvalidQuery("--k must be between 1 and 50")
     service, store = _service()
     try:
-        answer = service.search(args.query, args.k, Filters(type=args.type))
+        answer = service.search(args.query, args.k, Filters(type=args.type), exact=args.exact)
     finally:
         store.close()
     if args.json:
         print(json.dumps(answer, ensure_ascii=False, indent=1))
         return 0
+    if answer["understood"].get("corrected"):
+        print(f"Recherche faite pour « {answer['understood']['corrected']} » (--exact : les mots tels que tapés)")
     for fiche in answer["fiches"]:
         roles = ", ".join(fiche["roles"])
         print(f"Fiche {fiche['number']} — {fiche['title']} ({roles}) · p. {fiche['page']}")

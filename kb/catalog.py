@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from kb.analyzer import terms
 from kb.lexicon import fold
 from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument, Role
 from kb.organisations import OrgTable
+from kb.spelling import Speller
 
 # Fields searched for mentions, with the label shown in a citation.
 _MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", "Contexte"),
@@ -107,6 +109,12 @@ class Catalog:
         self._by_number = {f.number: f for f in self.fiches}
         self._line_cache: dict[str, list[tuple[str, str, str, frozenset[str]]]] = {}
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
+
+    @cached_property
+    def speller(self) -> Speller:
+        """The vocabulary of the live documents (the OCR copies' garbled words left out)."""
+        return Speller(d.text for d in self.documents.values()
+                       if d.id in self.manifest.documents and not self.manifest.documents[d.id].alternate_of)
 
     def fiche(self, number: str) -> Fiche | None:
         """The fiche with this number, if any."""

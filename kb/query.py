@@ -92,6 +92,8 @@ class Understood:
     year_mode: str | None = None
     doc_type: str | None = None
     entity: list[str] = _field(default_factory=list)
+    # The question as searched, when unknown words were corrected ("lutet" -> "lutte").
+    corrected: str | None = None
 
     def to_json(self) -> dict[str, object]:
         """The `understood` object of the search contract."""

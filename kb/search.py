@@ -105,6 +105,7 @@ class SearchService:
             return
         with self._lock:
             catalog = load_catalog(self.store)
+            _ = catalog.speller  # its vocabulary is built now, not during the first question
             self.catalog = catalog
             self._generation = catalog.manifest.generation
 
@@ -119,8 +120,12 @@ class SearchService:
         return self.catalog.documents.get(doc_id)
 
     # -- search ---------------------------------------------------------------------------------
-    def search(self, q: str, k: int = 10, filters: Filters | None = None) -> dict[str, Any]:
-        """The search contract: query, understood, results, fiches, took_ms."""
+    def search(self, q: str, k: int = 10, filters: Filters | None = None, exact: bool = False) -> dict[str, Any]:
+        """The search contract: query, understood, results, fiches, took_ms.
+
+        Unknown words are corrected against the index ("lutet" -> "lutte") unless
+        `exact` asks for the words as typed.
+        """
         began = time.perf_counter()
         q = " ".join((q or "").split())
         if not q:
@@ -132,19 +137,22 @@ class SearchService:
             manifest = catalog.manifest
             if manifest.generation == 0:
                 raise EmptyIndex("nothing is indexed yet: run `kb ingest` (or add documents) first")
-            key = (manifest.generation, q, k, astuple(filters))
+            key = (manifest.generation, q, k, astuple(filters), exact)
             cached = self.answers.get(key)
             if cached is not None:
                 return {**cached, "took_ms": round((time.perf_counter() - began) * 1000, 1)}
-            understood = analyze(q, catalog)
+            # Typing slips are corrected against the index's words before anything reads the question.
+            searched, fixes = (q, []) if exact else catalog.speller.correct(q)
+            understood = analyze(searched, catalog)
+            understood.corrected = searched if fixes else None
             answer = self._structured(understood, catalog) if understood.intent == "list" else []
             only_fiches = [m.fiche.number for m in answer] or None
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
-            hits = self._retrieve(q, understood, filters, max(k, 10), only_fiches, live, catalog)
+            hits = self._retrieve(searched, understood, filters, max(k, 10), only_fiches, live, catalog)
             hits = self._rank(hits, understood, manifest)
             hits = self._collapse(hits, k, manifest)
-        words = set(terms(q)) | {t for o in understood.organisations for t in terms(o.name)}
+        words = set(terms(searched)) | {t for o in understood.organisations for t in terms(o.name)}
         aliases = [o.id for o in understood.organisations]
         answer = {
             "query": q,

@@ -28,6 +28,7 @@ FicheFilter = Annotated[str | None, Query(max_length=10, pattern=r"^\d{1,3}(\.\d
                                           description="Numéro de fiche, par exemple 28.2")]
 YearFilter = Annotated[int | None, Query(ge=1900, le=2100, description="Année")]
 AxeFilter = Annotated[str | None, Query(max_length=200, description="Axe ou engagement")]
+Exact = Annotated[bool, Query(description="Chercher les mots tels que tapés, sans corriger les fautes de frappe")]
 
 
 
@@ -56,7 +57,7 @@ def facets(answer: dict[str, Any], service: SearchService) -> dict[str, dict[str
 
 def run_search(service: SearchService, q: str, k: int, type: str | None = None, org: str | None = None,
                role: str | None = None, fiche: str | None = None, year: int | None = None,
-               axe: str | None = None) -> dict[str, Any]:
+               axe: str | None = None, exact: bool = False) -> dict[str, Any]:
     """Search with filters, and add the facets.
 
     Facets count the results of the question without filters, so that choosing
@@ -64,8 +65,8 @@ def run_search(service: SearchService, q: str, k: int, type: str | None = None, 
     """
     org_id = service.catalog.table.resolve(org) if org else None
     filters = Filters(type=type, org=org_id, role=role, fiche=fiche, year=year, axe=axe)
-    answer = service.search(q, k, filters)
-    unfiltered = answer if filters == Filters() else service.search(q, k)
+    answer = service.search(q, k, filters, exact=exact)
+    unfiltered = answer if filters == Filters() else service.search(q, k, exact=exact)
     answer["facets"] = facets(unfiltered, service)
     return answer
 
@@ -75,9 +76,9 @@ def run_search(service: SearchService, q: str, k: int, type: str | None = None, 
                         "questions « quelles fiches… », la liste complète des fiches avec la ligne qui le prouve.")
 def search(service: ServiceDep, q: QueryText, k: K = 10, type: TypeFilter = None, org: OrgFilter = None,
            role: RoleFilter = None, fiche: FicheFilter = None, year: YearFilter = None,
-           axe: AxeFilter = None) -> dict[str, Any]:
+           axe: AxeFilter = None, exact: Exact = False) -> dict[str, Any]:
     """The search contract."""
-    return run_search(service, q, k, type, org, role, fiche, year, axe)
+    return run_search(service, q, k, type, org, role, fiche, year, axe, exact)
 
 
 def _markdown(answer: dict[str, Any]) -> str:
@@ -116,9 +117,9 @@ def _csv(answer: dict[str, Any]) -> str:
 def export(service: ServiceDep, q: QueryText, format: Annotated[Literal["md", "csv"], Query(
            description="md ou csv")] = "md", k: K = 10, type: TypeFilter = None, org: OrgFilter = None,
            role: RoleFilter = None, fiche: FicheFilter = None, year: YearFilter = None,
-           axe: AxeFilter = None) -> Response:
+           axe: AxeFilter = None, exact: Exact = False) -> Response:
     """A file to paste into a module or a reply (same filters as the search)."""
-    answer = run_search(service, q, k, type, org, role, fiche, year, axe)
+    answer = run_search(service, q, k, type, org, role, fiche, year, axe, exact)
     # HTTP headers are Latin-1: the file name keeps only ASCII letters, digits and dashes.
     slug = "".join(c for c in "-".join(fold(q).split()) if (c.isascii() and c.isalnum()) or c == "-")[:40]
     slug = slug.strip("-") or "recherche"

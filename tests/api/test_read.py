@@ -22,6 +22,16 @@ def test_search_refuses_out_of_range_input_with_a_reason(client: TestClient, par
     assert r.status_code == 422 and r.json()["detail"]
 
 
+def test_exact_searches_the_words_as_typed(client: TestClient) -> None:
+    typed = "benevolat infromel"
+    corrected = client.get("/api/search", params={"q": typed}).json()["understood"]["corrected"]
+    assert corrected == "benevolat informel"
+    exact = client.get("/api/search", params={"q": typed, "exact": "true"}).json()
+    assert exact["query"] == typed and exact["understood"]["corrected"] is None
+    export = client.get("/api/export", params={"q": typed, "exact": "true", "format": "md"})
+    assert export.status_code == 200 and typed in export.text
+
+
 def test_filters(client: TestClient) -> None:
     r = client.get("/api/search", params={"q": "bénévolat", "type": "veille"}).json()
     assert r["results"] and {x["document"]["type"] for x in r["results"]} == {"veille"}

@@ -43,6 +43,17 @@ def test_a_list_asked_otherwise_is_the_same_list(corpus_index, question: str) ->
     assert [f["number"] for f in answer["fiches"]] == ["1.2", "28.2", "41.2", "55.2", "56", "57"]
 
 
+def test_a_slip_is_corrected_unless_the_words_are_wanted_as_typed(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search("qui piilote la fiche 13", 5)
+    assert answer["query"] == "qui piilote la fiche 13"
+    assert answer["understood"]["corrected"] == "qui pilote la fiche 13"
+    first = answer["results"][0]
+    assert (first["fiche"], first["field"]) == ("13", "pilotes")
+    exact = corpus_index.service.search("qui piilote la fiche 13", 5, exact=True)
+    assert exact["understood"]["corrected"] is None and exact["understood"]["field"] is None
+    assert corpus_index.service.search("qui pilote la fiche 13", 5)["understood"]["corrected"] is None
+
+
 def test_the_field_asked_for_comes_first(corpus_index) -> None:  # type: ignore[no-untyped-def]
     first = corpus_index.service.search("calendrier de la fiche 41.2", 5)["results"][0]
     assert (first["fiche"], first["field"]) == ("41.2", "calendrier") and "2018" in first["text"]

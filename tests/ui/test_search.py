@@ -33,6 +33,19 @@ def test_home_focuses_the_search_box(page: Any, screenshots: Path) -> None:
     shot(page, screenshots, "home")
 
 
+def test_a_corrected_slip_is_shown_with_the_words_as_typed_one_click_away(page: Any) -> None:
+    page.goto("/")
+    search(page, "qui piilote la fiche 13")
+    notice = page.locator(".corrected")
+    assert "« qui pilote la fiche 13 »" in notice.inner_text()
+    assert "Fiche 13" in citation_of(page.locator("article.result").first)
+    notice.locator("a.exact-link").click()
+    page.wait_for_function("() => new URLSearchParams(location.search).get('exact') === '1'")
+    page.wait_for_selector(".corrected", state="detached")
+    wait_for_answer(page)
+    assert query_params(page)["q"] == ["qui piilote la fiche 13"]
+
+
 def test_udccas_question_lists_the_six_fiches_first(page: Any, screenshots: Path) -> None:
     page.goto("/")
     search(page, UDCCAS_QUESTION)

@@ -24,6 +24,7 @@ export async function showSearch(view, params, { navigate }) {
   controller = new AbortController();
   const query = { q, k: 10 };
   for (const f of FILTERS) if (params.get(f)) query[f] = params.get(f);
+  if (params.get("exact")) query.exact = "true";
 
   let answer = answers.get(key);
   if (!answer) {
@@ -65,6 +66,13 @@ function resultsPage(answer, params, { navigate, orgNames }) {
   const page = el("div", { class: "results-page" });
   const head = el("div", { class: "results-head" },
     el("h1", { class: "results-h1", tabindex: "-1" }, "Résultats pour ", el("span", { class: "query-echo", text: `« ${q} »` })));
+  // A slip was corrected against the index's words: say so, and offer the words as typed.
+  const corrected = answer.understood && answer.understood.corrected;
+  if (corrected) {
+    head.append(el("p", { class: "corrected" }, "Recherche faite pour ",
+      el("strong", { class: "corrected-query", text: `« ${corrected} »` }), ". ",
+      el("a", { href: withParams(params, { exact: "1" }), class: "exact-link", text: `Chercher plutôt « ${q} »` })));
+  }
   const understood = renderUnderstood(answer.understood, q, rerun);
   if (understood) head.append(understood);
   const filters = renderActiveFilters(params);

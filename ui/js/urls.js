@@ -1,5 +1,5 @@
 // Every screen has an address (query string), so it can be shared and the
-// back button works:  ?q=…&type=…&axe=…&org=…&year=…   a search
+// back button works:  ?q=…&type=…&axe=…&org=…&year=…   a search (&exact=1: no spelling correction)
 //                     ?fiche=28.2                      a fiche
 //                     ?doc=<id>&start=…&end=…          the document viewer at a passage
 //                     ?doc=<id>&fiche=28.2 | &page=23  the viewer at a fiche or a page

@@ -1,0 +1,118 @@
+"""Spelling correction of questions against the words of the index: "lutet" -> "lutte".
+
+A word of the question that neither the index nor the French lexicon knows is
+replaced by the index's word one edit away (a letter dropped, added, changed,
+or two letters swapped), the most frequent one if several are; failing that,
+by the most frequent French word one edit away ("commnt" -> "comment"), which
+only the dense retriever can use, since BM25 has no such word. Both
+retrievers and the query analysis then read the corrected question, and the
+answer says what was corrected, so the page can show it. Only unknown words
+are touched: a rare but real word, an acronym, or a word typed without its
+accents ("precarite") is left as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from functools import lru_cache
+
+import wordfreq
+
+from kb.lexicon import fold, french
+
+# Shorter words have too many neighbours one edit away to guess which was meant.
+MIN_LENGTH = 5
+# A word the French lexicon knows at least this well is a real word, even if the index lacks it.
+KNOWN_ZIPF = 2.0
+# The French words a slip is corrected to when the index has no word close enough.
+LEXICON_SIZE = 20_000
+_WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def within_one_edit(a: str, b: str) -> bool:
+    """True when `b` is `a` with one letter dropped, added, changed, or two adjacent letters swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
+    return short[i:] == long[i + 1:]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+@lru_cache(maxsize=1)
+def lexicon_neighbours() -> dict[str, tuple[str, ...]]:
+    """Symmetric-delete keys of the most frequent French words, most frequent first (built once, ~1 s)."""
+    keys: dict[str, list[str]] = defaultdict(list)
+    for word in wordfreq.top_n_list("fr", LEXICON_SIZE):
+        if word.isalpha() and len(word) >= MIN_LENGTH:
+            for variant in _deletes(fold(word)) | {fold(word)}:
+                keys[variant].append(word)
+    return {key: tuple(words) for key, words in keys.items()}
+
+
+class Speller:
+    """The index's vocabulary, and the correction of a question against it."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in texts:
+            for match in _WORD_RE.finditer(text):
+                word = match.group().lower()
+                surfaces[fold(word)][word] += 1
+        self.counts = {key: sum(forms.values()) for key, forms in surfaces.items()}
+        # The index's own spelling of each word, accents included, to put back in the question.
+        self.surface = {key: forms.most_common(1)[0][0] for key, forms in surfaces.items()}
+        # Symmetric deletes: two words one edit apart share a key once each loses at most a letter.
+        self._neighbours: dict[str, set[str]] = defaultdict(set)
+        for key in self.counts:
+            if len(key) >= MIN_LENGTH - 1:
+                for variant in _deletes(key) | {key}:
+                    self._neighbours[variant].add(key)
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def suggest(self, word: str) -> str | None:
+        """The index's spelling of an unknown `word`, or None when it is known or nothing is close."""
+        key = fold(word)
+        if len(key) < MIN_LENGTH or key in self.counts or word.isupper() or french().zipf(word.lower()) >= KNOWN_ZIPF:
+            return None
+        variants = _deletes(key) | {key}
+        found = {c for variant in variants for c in self._neighbours.get(variant, ())}
+        close = sorted((c for c in found if within_one_edit(key, c)), key=lambda c: (-self.counts[c], c))
+        if close:
+            return self.surface[close[0]]
+        lexicon = lexicon_neighbours()
+        words = {w for variant in variants for w in lexicon.get(variant, ()) if within_one_edit(key, fold(w))}
+        return max(words, key=lambda w: (french().zipf(w), w)) if words else None
+
+    def correct(self, question: str) -> tuple[str, list[tuple[str, str]]]:
+        """The question with its unknown words corrected, and the (typed, corrected) pairs."""
+        fixes: list[tuple[str, str]] = []
+        parts: list[str] = []
+        last = 0
+        for match in _WORD_RE.finditer(question):
+            suggestion = self.suggest(match.group())
+            if suggestion is None:
+                continue
+            if match.group()[0].isupper():
+                suggestion = suggestion[0].upper() + suggestion[1:]
+            parts.extend((question[last:match.start()], suggestion))
+            last = match.end()
+            fixes.append((match.group(), suggestion))
+        if not fixes:
+            return question, []
+        parts.append(question[last:])
+        return "".join(parts), fixes
