@@ -18,6 +18,7 @@ from kb.analyzer import STOPWORDS, terms
 from kb.catalog import Catalog
 from kb.lexicon import fold, french
 from kb.models import DocumentType
+from kb.spelling import within_one_edit
 
 _FICHE_REF_RE = re.compile(
     r"\b(?:fiches?|actions?)\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
@@ -100,28 +101,6 @@ class Understood:
         return asdict(self)
 
 
-def _edit_distance_le1(a: str, b: str) -> bool:
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = j = diff = 0
-    while i < len(a) and j < len(b):
-        if a[i] != b[j]:
-            diff += 1
-            if diff > 1:
-                return False
-            if len(a) == len(b):
-                i += 1
-            j += 1
-        else:
-            i += 1
-            j += 1
-    return diff + (len(b) - j) + (len(a) - i) <= 1
-
-
 def find_organisations(question: str, catalog: Catalog, listing: bool = False) -> list[OrgRef]:
     """Organisations named in a question, by acronym, full name or a near-miss acronym.
 
@@ -138,7 +117,7 @@ def find_organisations(question: str, catalog: Catalog, listing: bool = False) -
         if fold(word) in {fold(o.matched) for o in found.values()} or lexicon.zipf(word.lower()) >= 2.5:
             continue
         for org in catalog.table.orgs.values():
-            if len(org.id) >= 5 and _edit_distance_le1(fold(word), fold(org.id)):
+            if len(org.id) >= 5 and within_one_edit(fold(word), fold(org.id), swaps=False):
                 found.setdefault(org.id, OrgRef(org.id, org.name, word))
     return list(found.values())
 

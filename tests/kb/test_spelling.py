@@ -31,6 +31,12 @@ def test_one_edit(a: str, b: str, expected: bool) -> None:
     assert within_one_edit(b, a) is expected
 
 
+def test_organisation_matching_counts_no_swaps() -> None:
+    # The organisation matcher's tolerance, kept as it was: a letter dropped, added or changed.
+    assert within_one_edit("udcas", "udccas", swaps=False)
+    assert not within_one_edit("lutte", "lutet", swaps=False)
+
+
 @pytest.mark.parametrize(("typed", "corrected"), [
     ("Comment la Métropole lutet-t-elle contre la précarité énergétique ?",
      "Comment la Métropole lutte-t-elle contre la précarité énergétique ?"),
