@@ -142,7 +142,8 @@ class SearchService:
             if cached is not None:
                 return {**cached, "took_ms": round((time.perf_counter() - began) * 1000, 1)}
             # Typing slips are corrected against the index's words before anything reads the question.
-            searched, fixes = (q, []) if exact else catalog.speller.correct(q)
+            searched = catalog.speller.truecase(q)
+            searched, fixes = (searched, []) if exact else catalog.speller.correct(searched)
             understood = analyze(searched, catalog)
             understood.corrected = searched if fixes else None
             answer = self._structured(understood, catalog) if understood.intent == "list" else []

@@ -9,6 +9,10 @@ retrievers and the query analysis then read the corrected question, and the
 answer says what was corrected, so the page can show it. Only unknown words
 are touched: a rare but real word, an acronym, or a word typed without its
 accents ("precarite") is left as typed.
+
+A question typed in capitals ("PRECARITE ENERGETIQUE") is first given the case
+and accents the index writes its words with ("précarité énergétique", but
+"CAF" stays "CAF"): the dense encoder reads "PRÉCARITÉ" as another word.
 """
 
 from __future__ import annotations
@@ -26,9 +30,14 @@ from kb.lexicon import fold, french
 MIN_LENGTH = 5
 # A word the French lexicon knows at least this well is a real word, even if the index lacks it.
 KNOWN_ZIPF = 2.0
+# A word keeps a capital only when the index writes it so most of the time (CAF, Lyon),
+# not when it merely opens sentences and bullet points.
+CASED_SHARE = 2 / 3
 # The French words a slip is corrected to when the index has no word close enough.
 LEXICON_SIZE = 20_000
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# What may stand before a word that opens a sentence, a bullet point or a quotation.
+_SENTENCE_STARTS = frozenset(".!?:;•›»«–—-*")
 
 
 def within_one_edit(a: str, b: str, swaps: bool = True) -> bool:
@@ -46,6 +55,12 @@ def within_one_edit(a: str, b: str, swaps: bool = True) -> bool:
     short, long = (a, b) if len(a) < len(b) else (b, a)
     i = next((k for k in range(len(short)) if short[k] != long[k]), len(short))
     return short[i:] == long[i + 1:]
+
+
+def _opens_sentence(line: str, start: int) -> bool:
+    """Whether the word at `start` opens its line, a sentence, a bullet point or a quotation."""
+    before = line[:start].rstrip()
+    return not before or before[-1] in _SENTENCE_STARTS
 
 
 def _keys(word: str) -> set[str]:
@@ -69,13 +84,22 @@ class Speller:
 
     def __init__(self, texts: Iterable[str]) -> None:
         surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+        # How each word is written in running text; a heading in capitals says nothing of case.
+        written: dict[str, Counter[str]] = defaultdict(Counter)
         for text in texts:
-            for match in _WORD_RE.finditer(text):
-                word = match.group().lower()
-                surfaces[fold(word)][word] += 1
+            for line in text.splitlines():
+                running = not line.isupper()
+                for match in _WORD_RE.finditer(line):
+                    word = match.group().lower()
+                    surfaces[fold(word)][word] += 1
+                    if running and not _opens_sentence(line, match.start()):
+                        written[fold(word)][match.group() if not match.group().islower() else ""] += 1
         self.counts = {key: sum(forms.values()) for key, forms in surfaces.items()}
         # The index's own spelling of each word, accents included, to put back in the question.
         self.surface = {key: forms.most_common(1)[0][0] for key, forms in surfaces.items()}
+        # The words the index mostly writes with capitals, as it writes them.
+        self.capitalised = {key: form for key, forms in written.items()
+                            for form, n in [forms.most_common(1)[0]] if form and n >= CASED_SHARE * forms.total()}
         # Symmetric deletes: two words one edit apart share a key once each loses at most a letter.
         self._neighbours: dict[str, set[str]] = defaultdict(set)
         for key in self.counts:
@@ -99,6 +123,26 @@ class Speller:
         lexicon = lexicon_neighbours()
         words = {w for variant in variants for w in lexicon.get(variant, ()) if within_one_edit(key, fold(w))}
         return max(words, key=lambda w: (french().zipf(w), w)) if words else None
+
+    def truecase(self, question: str) -> str:
+        """A question typed all in capitals, written as a sentence with the index's spelling of its words.
+
+        Any other question is left as typed.
+        """
+        if not question.isupper() or sum(c.isalpha() for c in question) < 2:
+            return question
+
+        def written(match: re.Match[str]) -> str:
+            key = fold(match.group())
+            if key in self.surface:
+                return self.capitalised.get(key) or self.surface[key]
+            # Unknown to the index: a French word is written small; an acronym, or a slip, stays as typed.
+            word = match.group().lower()
+            return word if french().zipf(word) >= KNOWN_ZIPF else match.group()
+
+        sentence = _WORD_RE.sub(written, question)
+        first = next((i for i, c in enumerate(sentence) if c.isalpha()), 0)
+        return sentence[:first] + sentence[first:first + 1].upper() + sentence[first + 1:]
 
     def correct(self, question: str) -> tuple[str, list[tuple[str, str]]]:
         """The question with its unknown words corrected, and the (typed, corrected) pairs."""

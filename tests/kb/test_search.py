@@ -54,6 +54,14 @@ def test_a_slip_is_corrected_unless_the_words_are_wanted_as_typed(corpus_index) 
     assert corpus_index.service.search("qui pilote la fiche 13", 5)["understood"]["corrected"] is None
 
 
+def test_a_question_in_capitals_finds_what_it_finds_written_small(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    shouted = corpus_index.service.search("QUELLES FICHES IMPLIQUENT L'UDCCAS ?", 10)
+    written = corpus_index.service.search("Quelles fiches impliquent l'UDCCAS ?", 10)
+    assert [f["number"] for f in shouted["fiches"]] == [f["number"] for f in written["fiches"]]
+    assert [r["id"] for r in shouted["results"]] == [r["id"] for r in written["results"]]
+    assert shouted["query"] == "QUELLES FICHES IMPLIQUENT L'UDCCAS ?" and shouted["understood"]["corrected"] is None
+
+
 def test_the_field_asked_for_comes_first(corpus_index) -> None:  # type: ignore[no-untyped-def]
     first = corpus_index.service.search("calendrier de la fiche 41.2", 5)["results"][0]
     assert (first["fiche"], first["field"]) == ("41.2", "calendrier") and "2018" in first["text"]

@@ -63,3 +63,24 @@ def test_real_words_are_left_alone(speller: Speller, question: str) -> None:
 def test_the_vocabulary_is_the_corpus(speller: Speller) -> None:
     assert len(speller) > 2000
     assert speller.surface["precarite"] == "précarité"
+
+
+@pytest.mark.parametrize(("shouted", "written"), [
+    ("QUELLES FICHES IMPLIQUENT L'UDCCAS ?", "Quelles fiches impliquent l'UDCCAS ?"),
+    ("PRECARITE ENERGETIQUE MENAGES", "Précarité énergétique ménages"),   # accents back, as the plan writes them
+    ("CITATION DE YANN LE BOSSÉ", "Citation de Yann le Bossé"),          # names keep their capital
+    ("LA DREETS ET L'ÉPUISEMENT", "La DREETS et l'épuisement"),           # unknown: an acronym stays, a word is small
+])
+def test_a_question_in_capitals_is_written_as_the_index_writes_it(speller: Speller, shouted: str, written: str) -> None:
+    assert speller.truecase(shouted) == written
+
+
+@pytest.mark.parametrize("question", ["qui pilote la CAF", "Comment agir ?", "RSA", "precarite energetique"])
+def test_other_questions_keep_their_case(speller: Speller, question: str) -> None:
+    assert speller.truecase(question) == question
+
+
+def test_capitals_opening_sentences_or_headings_are_not_the_words_case(speller: Speller) -> None:
+    # "Favoriser" opens bullet points and "OBJECTIFS" is a heading: neither is how the plan writes the word.
+    assert "favoriser" not in speller.capitalised and "objectifs" not in speller.capitalised
+    assert speller.capitalised["udccas"] == "UDCCAS" and speller.capitalised["lyon"] == "Lyon"
