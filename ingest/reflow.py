@@ -16,6 +16,8 @@ from ingest.grammar import is_bullet, is_caps, is_label
 from kb.lexicon import Lexicon, french
 
 _FINAL_PUNCT = tuple(".!?:;»)…\"”")
+_CLOSERS = tuple(")»\"”")
+_SENTENCE_END = tuple(".!?…")
 # Words after which a sentence cannot end: a line ending with one continues.
 _CONTINUATIONS = frozenset("""
 la le les l' de des du d' à au aux et en par pour sur avec dans un une qui que qu' sa son ses leur
@@ -49,7 +51,13 @@ def join_hyphenated(left: str, right: str, lexicon: Lexicon | None = None) -> st
 def _continues(prev: str, nxt: str) -> bool:
     """Whether `nxt`, after a blank line, carries on the sentence that `prev` left open."""
     prev_s, nxt_s = prev.strip(), nxt.strip()
-    if not prev_s or not nxt_s or prev_s.endswith(_FINAL_PUNCT):
+    if not prev_s or not nxt_s:
+        return False
+    if prev_s.endswith(_CLOSERS) and not prev_s[:-1].rstrip().endswith(_SENTENCE_END) and nxt_s[0].islower():
+        # "Le Groupe … (GEPI)" / "est une scène de gouvernance…": a bracket or quote closed
+        # without a full stop, then lower case, is the same sentence going on.
+        return not (is_label(prev_s) or is_caps(prev_s) or is_bullet(nxt_s) or is_label(nxt_s))
+    if prev_s.endswith(_FINAL_PUNCT):
         return False
     if is_label(prev_s) or is_label(nxt_s) or is_bullet(nxt_s):
         return False

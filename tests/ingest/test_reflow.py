@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ingest.reflow import join_hyphenated, reflow
 from ingest.repair import repair_text
-from tests.conftest import LIVRET3, PMS, VEILLE
+from tests.conftest import LIVRET2, LIVRET3, PMS, VEILLE
 
 
 def test_hyphen_at_a_line_end_is_rejoined_when_the_word_exists() -> None:
@@ -24,6 +24,15 @@ def test_layout_lines_of_a_livret_box_become_one_sentence() -> None:
     text = repair_text([LIVRET3.read_text(encoding="utf-8")], paged=False).text
     assert "30% des procédures de recrutement en lien avec le domaine des solidarités sont infructueuses." in text
     assert "d’un jardin partagé visant à créer du lien social" in text
+
+
+def test_a_sentence_going_on_after_a_closing_bracket_is_one_paragraph() -> None:
+    # Livret 2 names an example in a title-like line and describes it, in lower case, after a blank line.
+    text = repair_text([LIVRET2.read_text(encoding="utf-8")], paged=False).text
+    assert "pour l'Inclusion (GEPI) est une scène de gouvernance" in text
+    # Not after a full stop, nor into a bullet point.
+    assert reflow("Voir la fiche (p. 12).\n\nensuite") == "Voir la fiche (p. 12).\n\nensuite"
+    assert "(MDM)\n" in reflow("Les Maisons de la Métropole (MDM)\n\n• accueil")
 
 
 def test_labels_and_bullets_keep_their_own_lines() -> None:
