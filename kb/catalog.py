@@ -40,6 +40,12 @@ def _text_of(fiche: Fiche, name: str) -> str:
     return str(getattr(fiche, name))
 
 
+def _has_phrase(line_terms: tuple[str, ...], words: list[str]) -> bool:
+    """Whether `words` appear in `line_terms` one after the other."""
+    n = len(words)
+    return any(list(line_terms[i:i + n]) == words for i in range(len(line_terms) - n + 1))
+
+
 def _clean_line(line: str) -> str:
     return " ".join(_BULLET_RE.sub("", line).split())
 
@@ -107,7 +113,7 @@ class Catalog:
                 self.fiches.append(linked)
         self.fiches.sort(key=lambda f: (fiche_sort_key(f.number), f.document_id))
         self._by_number = {f.number: f for f in self.fiches}
-        self._line_cache: dict[str, list[tuple[str, str, str, frozenset[str]]]] = {}
+        self._line_cache: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {}
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
 
     @cached_property
@@ -141,7 +147,7 @@ class Catalog:
                 out.append(FicheMatch(fiche, [Role.PROGRAMME.value], [cite]))
         return out
 
-    def _lines(self, fiche: Fiche) -> list[tuple[str, str, str, frozenset[str]]]:
+    def _lines(self, fiche: Fiche) -> list[tuple[str, str, str, tuple[str, ...]]]:
         """Every printed line of a fiche: (label, field, line, its terms); computed once per catalogue."""
         cached = self._line_cache.get(fiche.number)
         if cached is None:
@@ -153,24 +159,42 @@ class Catalog:
                 for raw in text.split("\n"):
                     if raw.strip():
                         line = _clean_line(raw)
-                        cached.append((label, name, line, frozenset(terms(line))))
+                        cached.append((label, name, line, tuple(terms(line))))
             self._line_cache[fiche.number] = cached
         return cached
 
-    def by_text(self, words: list[str]) -> list[FicheMatch]:
-        """Fiches whose text names all of `words` (analysed terms), with the line naming them."""
+    def by_text(self, words: list[str], role: str | None = None) -> list[FicheMatch]:
+        """Fiches whose text names `words` (analysed terms), with the lines naming them.
+
+        Words that some line of some fiche prints together, in order ("Conseil de
+        développement"), are a name: only the fiches printing that phrase count, not
+        those where "conseil" and "développement" merely both occur. Otherwise a
+        fiche counts when its text holds every word. With a role, only the pilote or
+        partenaires field is read.
+        """
+        fields = {"pilote": {"pilotes"}, "partenaire": {"partenaires"}}.get(role or "")
         wanted = set(words)
+
+        def lines(fiche: Fiche) -> list[tuple[str, str, str, tuple[str, ...]]]:
+            return [line for line in self._lines(fiche) if fields is None or line[1] in fields]
+
+        phrased = len(words) > 1 and any(_has_phrase(t, words) for f in self.fiches for *_, t in lines(f))
         out = []
         for fiche in self.fiches:
-            lines = self._lines(fiche)
-            if not wanted <= set().union(*(t for *_, t in lines)):
+            if phrased:
+                naming = [line for line in lines(fiche) if _has_phrase(line[3], words)]
+            elif wanted <= {term for *_, t in lines(fiche) for term in t}:
+                naming = [line for line in lines(fiche) if wanted & set(line[3])]
+            else:
+                continue
+            if not naming:
                 continue
             cites = [OrgMention(org=" ".join(words), name=" ".join(words), role=Role.MENTION, field=name,
                                 citation=f"{label} : {line}", page=fiche.field_pages.get(name) or fiche.page)
-                     for label, name, line, line_terms in lines if wanted & line_terms][:3]
-            role = Role.PILOTE if any(c.field == "pilotes" for c in cites) else \
+                     for label, name, line, _ in naming][:3]
+            found = Role.PILOTE if any(c.field == "pilotes" for c in cites) else \
                 Role.PARTENAIRE if any(c.field == "partenaires" for c in cites) else Role.MENTION
-            out.append(FicheMatch(fiche, [role.value], cites))
+            out.append(FicheMatch(fiche, [found.value], cites))
         return out
 
     def by_years(self, year: int, mode: str) -> list[FicheMatch]:

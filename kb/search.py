@@ -179,7 +179,7 @@ class SearchService:
         if u.year and u.year_mode:
             return catalog.by_years(u.year, u.year_mode)
         if u.entity:
-            return catalog.by_text(u.entity)
+            return catalog.by_text(u.entity, role)
         return []
 
     def _filter(self, filters: Filters, catalog: Catalog) -> models.Filter | None:

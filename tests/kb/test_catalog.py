@@ -52,5 +52,22 @@ def test_programmes_years_and_free_names(catalog) -> None:  # type: ignore[no-un
     assert _numbers(catalog.by_text(["soliha"])) == ["13"]
 
 
+def test_a_name_of_several_words_is_read_as_a_phrase(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Fiche 1.2 has "conseil" and "développement" on different lines: it does not name the Conseil de développement.
+    assert _numbers(catalog.by_text(["conseil", "developpement"])) == ["28.2", "70", "71"]
+    # Words no line prints together: a fiche counts when it holds them all.
+    assert "1.2" in _numbers(catalog.by_text(["isolement", "agee"]))
+
+
+def test_a_name_in_a_role_is_read_in_that_field_only(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Fiches 8.2 and 78 name the bailleurs sociaux in their text, not among their partenaires.
+    assert _numbers(catalog.by_text(["bailleur", "social"])) == ["1.2", "8.2", "13", "78"]
+    partner = catalog.by_text(["bailleur", "social"], "partenaire")
+    assert _numbers(partner) == ["1.2", "13"]
+    assert all(c.field == "partenaires" for m in partner for c in m.citations)
+    # Fiche 66.5 says "éducation" and, elsewhere, "nationale": it does not name the Éducation nationale.
+    assert _numbers(catalog.by_text(["education", "nationale"])) == ["41.2", "55.2"]
+
+
 def test_fiches_are_ordered_as_printed() -> None:
     assert sorted(["12", "1.2", "80.2", "8.2", "66.5"], key=fiche_sort_key) == ["1.2", "8.2", "12", "66.5", "80.2"]
