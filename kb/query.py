@@ -53,7 +53,9 @@ _YEAR_MODES = (
             r"[ée]ch[ée]ance)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
-_TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\b"), (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
+# "l'engagement 2" names a livret; "engagement associatif" does not.
+_TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
+          (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
           (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bsignifi|\bveut dire\b|\babr[ée]viation"))
 # "Qu'est-ce que la MDM ?": asked of an acronym alone, a definition question wants its expansion.
 _DEFINITION_RE = re.compile(r"qu'?est[- ]ce qu|c'est quoi|\bd[ée]finition\b|\bd[ée]signe\b")
