@@ -2,8 +2,9 @@
 
 A passage never spans two fiches or two sections. Each fiche field is its own
 passage (long "modalités" are cut between their "•" items); a paragraph is a
-passage, cut between sentences when it is very long; headings, fiche titles,
-numbers and other small pieces join the passage they introduce. Every
+passage, cut between sentences when it is very long; outside fiches, a list
+stays with the sentence that announces it; headings, fiche titles, numbers
+and other small pieces join the passage they introduce. Every
 character of the text lands in exactly one passage, with its offsets.
 """
 
@@ -26,6 +27,9 @@ MIN_WORDS = 8
 _LEADING_FIELDS = frozenset({"titre", "numero", "programme", "sous_titre"})
 _LEADING_KINDS = frozenset({"heading", "axe"})
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…»])\s+(?=[«A-ZÀ-Þ0-9])")
+# Outside fiches, a list stays with the sentence that announces it ("… communs à
+# l'ensemble des politiques de solidarité :" and its four axes), up to MAX_WORDS.
+_ITEM_RE = re.compile(r"\s*(?:[•›▪◦*–-]|\d{1,2}\s)")
 
 
 @dataclass
@@ -94,14 +98,30 @@ def plan_passages(doc: ParsedDocument) -> list[list[Piece]]:
     pending: list[Piece] = []
 
     def flush() -> None:
-        # Small pieces with nothing after them in their place end the passage before them.
-        if groups and _same_place(groups[-1][-1].block, pending[0].block) and pending[0].block.kind != "heading":
+        # Small pieces with nothing after them in their place end the passage before them;
+        # so does a heading left alone (a box's title printed after its box), which answers nothing.
+        alone = sum(p.words for p in pending) < MIN_WORDS
+        if groups and (alone or (_same_place(groups[-1][-1].block, pending[0].block)
+                       and pending[0].block.kind != "heading")):
             groups[-1].extend(pending)
         else:
             groups.append(list(pending))
         pending.clear()
 
+    def announced_list(group: list[Piece], piece: Piece) -> bool:
+        # An item (•, ›, "2 …") after a sentence ending in ":" or another item, same section, no fiche.
+        last = group[-1]
+        if piece.block.fiche or last.block.fiche or piece.block.kind != "paragraph" \
+                or last.block.section != piece.block.section or not _ITEM_RE.match(doc.text[piece.start:piece.end]):
+            return False
+        before = doc.text[last.start:last.end]
+        return (before.rstrip().endswith(":") or bool(_ITEM_RE.match(before))) \
+            and sum(p.words for p in group) + piece.words <= MAX_WORDS
+
     for piece in pieces:
+        if not pending and groups and announced_list(groups[-1], piece):
+            groups[-1].append(piece)
+            continue
         if piece.leading and piece.block.kind not in ("quote", "figure"):
             if pending and not _same_place(pending[-1].block, piece.block):
                 flush()

@@ -70,3 +70,22 @@ def test_passages_carry_their_citation(passages: dict) -> None:
 def test_a_citation_and_its_author_stay_together(passages: dict) -> None:
     texts = [p.text for p in passages["engagement-2-pouvoir-agir-personnes"]]
     assert any("Parlez-en moins, faites-en plus" in t and "Yann Le Bossé" in t for t in texts)
+
+
+def test_a_list_stays_with_the_sentence_that_announces_it(passages: dict) -> None:
+    # The introduction of the fiches document announces the plan's four axes, then lists them.
+    texts = [p.text for p in passages["pms-2017-2022-developpement-social"]]
+    axes = next(t for t in texts if "communs à l’ensemble des politiques de solidarité :" in t)
+    for axe in ("Développer la prévention", "Offrir un parcours continu", "Renforcer les partenariats",
+                "Favoriser l’inclusion sociale et urbaine"):
+        assert axe in axes
+    assert "3-2 Les objectifs stratégiques" not in axes
+    # In a fiche, each item of a field stays an action of its own passage.
+    assert not any(t.count("•") > 3 for p in passages["pms-2017-2022-developpement-social"] if p.fiche
+                   for t in [p.text])
+
+
+def test_no_passage_is_a_heading_alone(passages: dict) -> None:
+    for items in passages.values():
+        for p in items:
+            assert p.kind != "heading" or len(p.text.split()) >= 8, p.text
