@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from haystack import component
 
+from ingest.grammar import is_bullet
 from kb.models import Block, ParsedDocument, Passage
 from kb.store import passage_id
 
@@ -27,9 +28,6 @@ MIN_WORDS = 8
 _LEADING_FIELDS = frozenset({"titre", "numero", "programme", "sous_titre"})
 _LEADING_KINDS = frozenset({"heading", "axe"})
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…»])\s+(?=[«A-ZÀ-Þ0-9])")
-# Outside fiches, a list stays with the sentence that announces it ("… communs à
-# l'ensemble des politiques de solidarité :" and its four axes), up to MAX_WORDS.
-_ITEM_RE = re.compile(r"\s*(?:[•›▪◦*–-]|\d{1,2}\s)")
 
 
 @dataclass
@@ -109,13 +107,15 @@ def plan_passages(doc: ParsedDocument) -> list[list[Piece]]:
         pending.clear()
 
     def announced_list(group: list[Piece], piece: Piece) -> bool:
-        # An item (•, ›, "2 …") after a sentence ending in ":" or another item, same section, no fiche.
+        # Outside fiches, a list stays with the sentence that announces it ("… communs à l'ensemble
+        # des politiques de solidarité :" and its four axes): an item after a sentence ending in
+        # ":" or after another item of the same section joins it, up to MAX_WORDS.
         last = group[-1]
         if piece.block.fiche or last.block.fiche or piece.block.kind != "paragraph" \
-                or last.block.section != piece.block.section or not _ITEM_RE.match(doc.text[piece.start:piece.end]):
+                or last.block.section != piece.block.section or not is_bullet(doc.text[piece.start:piece.end]):
             return False
         before = doc.text[last.start:last.end]
-        return (before.rstrip().endswith(":") or bool(_ITEM_RE.match(before))) \
+        return (before.rstrip().endswith(":") or is_bullet(before)) \
             and sum(p.words for p in group) + piece.words <= MAX_WORDS
 
     for piece in pieces:
