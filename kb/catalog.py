@@ -174,17 +174,18 @@ class Catalog:
         """
         fields = {"pilote": {"pilotes"}, "partenaire": {"partenaires"}}.get(role or "")
         wanted = set(words)
-
-        def lines(fiche: Fiche) -> list[tuple[str, str, str, tuple[str, ...]]]:
-            return [line for line in self._lines(fiche) if fields is None or line[1] in fields]
-
-        phrased = len(words) > 1 and any(_has_phrase(t, words) for f in self.fiches for *_, t in lines(f))
+        read = {fiche.number: [line for line in self._lines(fiche) if fields is None or line[1] in fields]
+                for fiche in self.fiches}
+        phrases = {number: [line for line in lines if _has_phrase(line[3], words)] for number, lines in read.items()} \
+            if len(words) > 1 else {}
+        phrased = any(phrases.values())
         out = []
         for fiche in self.fiches:
+            lines = read[fiche.number]
             if phrased:
-                naming = [line for line in lines(fiche) if _has_phrase(line[3], words)]
-            elif wanted <= {term for *_, t in lines(fiche) for term in t}:
-                naming = [line for line in lines(fiche) if wanted & set(line[3])]
+                naming = phrases[fiche.number]
+            elif wanted <= {term for *_, t in lines for term in t}:
+                naming = [line for line in lines if wanted & set(line[3])]
             else:
                 continue
             if not naming:

@@ -91,9 +91,10 @@ class Speller:
                 running = not line.isupper()
                 for match in _WORD_RE.finditer(line):
                     word = match.group().lower()
-                    surfaces[fold(word)][word] += 1
+                    key = fold(word)
+                    surfaces[key][word] += 1
                     if running and not _opens_sentence(line, match.start()):
-                        written[fold(word)][match.group() if not match.group().islower() else ""] += 1
+                        written[key][match.group() if not match.group().islower() else ""] += 1
         self.counts = {key: sum(forms.values()) for key, forms in surfaces.items()}
         # The index's own spelling of each word, accents included, to put back in the question.
         self.surface = {key: forms.most_common(1)[0][0] for key, forms in surfaces.items()}
