@@ -25,7 +25,7 @@ def _service():  # type: ignore[no-untyped-def]
 
 def search(args: argparse.Namespace) -> int:
     """Print the answer to one question (the API's JSON with --json)."""
-    from kb.search import Filters
+    from kb.search import Filters, fiche_line
 
     if not 1 <= args.k <= 50:
         raise InvalidQuery("--k must be between 1 and 50")
@@ -40,8 +40,7 @@ def search(args: argparse.Namespace) -> int:
     if answer["understood"].get("corrected"):
         print(f"Recherche faite pour « {answer['understood']['corrected']} » (--exact : les mots tels que tapés)")
     for fiche in answer["fiches"]:
-        roles = ", ".join(fiche["roles"])
-        print(f"Fiche {fiche['number']} — {fiche['title']} ({roles}) · p. {fiche['page']}")
+        print(fiche_line(fiche))
         for cite in fiche["citations"][:2]:
             print(f"    « {cite['text']} » (p. {cite['page']})")
     for rank, res in enumerate(answer["results"], 1):

@@ -372,6 +372,16 @@ def citation(p: Passage) -> str:
     return " · ".join(parts)
 
 
+def fiche_line(fiche: dict[str, Any]) -> str:
+    """The heading of a listed fiche: "Fiche 56 — Title (pilote, partenaire) · p. 31".
+
+    A fiche listed for a condition on its fields ("se terminent en 2018") has no
+    role: no empty brackets then.
+    """
+    roles = f" ({', '.join(fiche['roles'])})" if fiche["roles"] else ""
+    return f"Fiche {fiche['number']} — {fiche['title']}{roles} · p. {fiche['page']}"
+
+
 def type_label(value: str) -> str:
     """The French label of a document type."""
     try:

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from api.deps import ServiceDep
 from api.schemas import SearchAnswer, Suggestion, Suggestions
 from kb.lexicon import fold
-from kb.search import Filters, SearchService, type_label
+from kb.search import Filters, SearchService, fiche_line, type_label
 
 router = APIRouter(tags=["recherche"])
 
@@ -86,7 +86,7 @@ def _markdown(answer: dict[str, Any]) -> str:
     if answer["fiches"]:
         lines += ["## Fiches action", ""]
         for f in answer["fiches"]:
-            lines.append(f"- **Fiche {f['number']} — {f['title']}** ({', '.join(f['roles'])}) · p. {f['page']}")
+            lines.append(f"- **{fiche_line(f)}**")
             for c in f["citations"]:
                 lines.append(f"  - « {c['text']} » (p. {c['page']})")
         lines.append("")

@@ -72,6 +72,9 @@ def test_export(client: TestClient) -> None:
     md = client.get("/api/export", params={"q": "qui pilote la fiche 13", "format": "md"})
     assert md.status_code == 200 and md.headers["content-type"].startswith("text/markdown")
     assert "attachment" in md.headers["content-disposition"] and "Fiche 13" in md.text
+    by_year = client.get("/api/export", params={"q": "Quelles fiches se terminent en 2018 ?", "format": "md"}).text
+    assert "- **Fiche 41.2 — Développer les prises en charge partagées des situations difficiles · p. 28**" in by_year
+    assert "()" not in by_year
     csv = client.get("/api/export", params={"q": "pair-aidance", "format": "csv"})
     assert csv.text.splitlines()[0].startswith("rang,document")
 

@@ -84,6 +84,9 @@ def test_fiches_and_stats(tmp_path: Path) -> None:
     assert stats["documents"] == 1 and stats["fiches"] == 24 and stats["chunks"] > 250
     assert [f["number"] for f in pilots] == ["56", "57"]
     assert "Fiche 13" in kb(data, "search", "qui pilote la fiche 13").stdout
+    by_year = kb(data, "search", "Quelles fiches se terminent en 2018 ?", "--k", "1").stdout
+    assert "Fiche 41.2 — Développer les prises en charge partagées des situations difficiles · p. 28" in by_year
+    assert "()" not in by_year  # a fiche listed for its dates has no role to show
 
 
 def test_searching_before_any_ingest_says_so(tmp_path: Path) -> None:
