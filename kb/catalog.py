@@ -24,6 +24,8 @@ _MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", 
                    ("modalites", "Modalités de mise en œuvre"), ("objectifs", "Objectifs opérationnels"),
                    ("calendrier", "Calendrier"), ("indicateurs", "Indicateurs d'évaluation"))
 _BULLET_RE = re.compile(r"^\s*[›•\-–]\s*")
+# "Axe 2 : Offrir un parcours…", "l'axe n°2" (folded text).
+_AXE_RE = re.compile(r"\baxe\s*(?:n\s*°|no\.?|numero)?\s*(\d{1,2})\b")
 
 
 def fiche_sort_key(number: str) -> tuple[int, int]:
@@ -115,6 +117,7 @@ class Catalog:
         self._by_number = {f.number: f for f in self.fiches}
         self._line_cache: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {}
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
+        self.axes = sorted({f.axe for f in self.fiches if f.axe})
 
     @cached_property
     def speller(self) -> Speller:
@@ -213,16 +216,25 @@ class Catalog:
                 out.append(FicheMatch(fiche, [], [cite]))
         return out
 
+    def by_axe(self, axe: str) -> list[FicheMatch]:
+        """Fiches of an axe, each cited by the axe heading it is printed under."""
+        return [FicheMatch(fiche, [], [OrgMention(org=axe, name=axe, role=Role.MENTION, field="axe", citation=axe,
+                                                   page=fiche.page)])
+                for fiche in self.fiches if fiche.axe == axe]
+
     def programme_named(self, text: str) -> str | None:
         """The programme a question names ("Programme Métropolitain d'Insertion pour l'Emploi")."""
-        asked = set(terms(text))
-        best, best_score = None, 0.0
-        for programme in self.programmes:
-            words = set(terms(programme))
-            score = len(words & asked) / len(words) if words else 0.0
-            if score > best_score:
-                best, best_score = programme, score
-        return best if best_score >= 0.75 else None
+        return _named(text, self.programmes)
+
+    def axe_named(self, text: str) -> str | None:
+        """The axe a question names: by number ("l'axe 2", "axe n°3") or by most of its title."""
+        number = _AXE_RE.search(fold(text))
+        if number:
+            return next((axe for axe in self.axes if (m := _AXE_RE.match(fold(axe))) and m.group(1) == number.group(1)),
+                        None)
+        titles = {axe.partition(":")[2] or axe: axe for axe in self.axes}
+        found = _named(text, list(titles))
+        return titles[found] if found else None
 
     def organisation_summary(self) -> list[dict[str, object]]:
         """The acronym table with, for each organisation, its fiches and roles."""
@@ -235,6 +247,18 @@ class Catalog:
                     fiches[fiche.number] = list(dict.fromkeys(roles))
             rows.append({**org.model_dump(), "fiche_count": len(fiches), "fiches": fiches})
         return rows
+
+
+def _named(text: str, names: list[str]) -> str | None:
+    """The one of `names` whose words the text holds, at least three quarters of them."""
+    asked = set(terms(text))
+    best, best_score = None, 0.0
+    for name in names:
+        words = set(terms(name))
+        score = len(words & asked) / len(words) if words else 0.0
+        if score > best_score:
+            best, best_score = name, score
+    return best if best_score >= 0.75 else None
 
 
 def load_catalog(store: object) -> Catalog:

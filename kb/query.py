@@ -4,7 +4,8 @@ It recognises organisations (acronym or full name, with one typo allowed in
 names of 5 letters or more: "UDCAS"), fiche references ("fiche 13",
 "l'action 28.2"), fiche fields ("calendrier", "qui pilote"), roles
 ("pilotées par", "partenaire", "implique"), list intents ("quelles
-fiches…"), programmes, years ("se terminent en 2018") and document types.
+fiches…"), programmes, axes ("les fiches de l'axe 2"), years ("se terminent
+en 2018") and document types.
 Accents and case never matter.
 """
 
@@ -91,6 +92,7 @@ class Understood:
     field: str | None = None
     role: str | None = None
     programme: str | None = None
+    axe: str | None = None
     year: int | None = None
     year_mode: str | None = None
     doc_type: str | None = None
@@ -163,6 +165,12 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if soft_list and u.organisations:
         u.intent = "list"
         u.field = None
+    if re.search(r"\baxe\b", low):
+        u.axe = catalog.axe_named(q)
+        # "Les fiches de l'axe 2" lists them; "les objectifs de l'axe 2" is a passage question.
+        if u.axe and not u.fiche and re.search(r"\b(?:fiches?|actions?)\b", low):
+            u.intent = "list"
+            u.field = None
     if u.intent == "list" and u.role not in ("pilote", "partenaire"):
         # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name.
         u.programme = catalog.programme_named(q)
@@ -176,7 +184,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             break
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
-    if u.intent == "list" and not (u.organisations or u.programme or u.year):
+    if u.intent == "list" and not (u.organisations or u.programme or u.year or u.axe):
         matched = {t for o in u.organisations for t in terms(o.matched)}
         u.entity = [t for t in terms(q) if t not in _FRAME and t not in matched and t not in STOPWORDS]
     return u

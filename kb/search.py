@@ -166,6 +166,18 @@ class SearchService:
         return dict(answer)
 
     def _structured(self, u: Understood, catalog: Catalog) -> list[FicheMatch]:
+        matches = self._listed(u, catalog)
+        if u.axe:
+            # "Quelles fiches de l'axe 3 impliquent la DRTU ?": the axe narrows the list.
+            matches = [m for m in matches if m.fiche.axe == u.axe] if matches or self._conditioned(u) \
+                else catalog.by_axe(u.axe)
+        return matches
+
+    @staticmethod
+    def _conditioned(u: Understood) -> bool:
+        return bool(u.programme or u.organisations or (u.year and u.year_mode) or u.entity)
+
+    def _listed(self, u: Understood, catalog: Catalog) -> list[FicheMatch]:
         role = u.role if u.role in ("pilote", "partenaire") else None
         if u.programme:
             # A programme is also in the acronym table (PMIE), but "attached to" means its fiches.

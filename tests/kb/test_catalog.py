@@ -52,6 +52,16 @@ def test_programmes_years_and_free_names(catalog) -> None:  # type: ignore[no-un
     assert _numbers(catalog.by_text(["soliha"])) == ["13"]
 
 
+def test_axes(catalog) -> None:  # type: ignore[no-untyped-def]
+    assert [a.partition(" :")[0] for a in catalog.axes] == ["Axe 1", "Axe 2", "Axe 3", "Axe 4"]
+    axe = catalog.axe_named("l'axe n° 1")
+    assert axe == catalog.axe_named("axe développer la prévention à destination de tous")
+    fiches = catalog.by_axe(axe)
+    assert _numbers(fiches) == ["1.2", "8.2", "12", "13"]
+    assert all(m.citations[0].citation == axe and m.citations[0].page == m.fiche.page for m in fiches)
+    assert catalog.axe_named("l'axe 9") is None and catalog.axe_named("les axes du plan") is None
+
+
 def test_a_name_of_several_words_is_read_as_a_phrase(catalog) -> None:  # type: ignore[no-untyped-def]
     # Fiche 1.2 has "conseil" and "développement" on different lines: it does not name the Conseil de développement.
     assert _numbers(catalog.by_text(["conseil", "developpement"])) == ["28.2", "70", "71"]

@@ -50,6 +50,16 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("comment évaluer la fiche 13 ?", {"fiche": "13", "field": "indicateurs"}),
     ("indicateurs de la fiche mener des projets sociaux de territoire, en partenariat avec les acteurs",
      {"field": "indicateurs"}),
+    # An axe, by number or by its title: its fiches are a list; its objectives are a passage.
+    ("fiches de l'axe 2", {"intent": "list", "axe": "Axe 2 : Offrir un parcours adapté et continu à l’usager"}),
+    ("Quelles actions relèvent de l'axe n°3 ?", {"intent": "list", "entity": [],
+                                                 "axe": "Axe 3 : Renforcer les partenariats pour gagner en cohérence"}),
+    ("quelles fiches pour l'axe gagner en cohérence par les partenariats",
+     {"axe": "Axe 3 : Renforcer les partenariats pour gagner en cohérence"}),
+    ("les objectifs de l'axe 2", {"intent": "passage", "field": "objectifs", "axe": "Axe 2 : Offrir un parcours "
+                                                                                   "adapté et continu à l’usager"}),
+    ("Quels sont les 4 axes stratégiques du PMS ?", {"intent": "passage", "axe": None}),
+    ("fiches de l'axe 7", {"axe": None}),
     # A programme holds no role: the question asks of the organisation named so.
     ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"intent": "list", "programme": None, "role": "pilote"}),

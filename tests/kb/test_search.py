@@ -49,6 +49,16 @@ def test_a_list_asked_otherwise_is_the_same_list(corpus_index, question: str) ->
     assert [f["number"] for f in answer["fiches"]] == ["1.2", "28.2", "41.2", "55.2", "56", "57"]
 
 
+def test_an_axe_lists_its_fiches_or_narrows_a_list(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search("Quelles fiches relèvent de l'axe 2 ?", 10)
+    assert [f["number"] for f in answer["fiches"]] == ["27", "28.2", "31", "32", "33", "34", "41.2"]
+    assert all(f["citations"][0]["text"].startswith("Axe 2 : ") and f["roles"] == [] for f in answer["fiches"])
+    assert {r["fiche"] for r in answer["results"]} <= {f["number"] for f in answer["fiches"]}
+    narrowed = corpus_index.service.search("Quelles fiches de l'axe 3 impliquent la DRTU ?", 10)
+    assert [f["number"] for f in narrowed["fiches"]] == ["55.2", "56", "57"]  # not 27, 31, 34 (other axes)
+    assert corpus_index.service.search("Quelles fiches de l'axe 1 impliquent la DINSI ?", 10)["fiches"] == []
+
+
 def test_a_slip_is_corrected_unless_the_words_are_wanted_as_typed(corpus_index) -> None:  # type: ignore[no-untyped-def]
     answer = corpus_index.service.search("qui piilote la fiche 13", 5)
     assert answer["query"] == "qui piilote la fiche 13"

@@ -116,6 +116,19 @@ def test_removing_an_understood_chip_searches_without_it(page: Any) -> None:
     assert any("DSDS" in c for c in page.locator(".understood .chip").all_inner_texts())
 
 
+def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:
+    page.goto("/")
+    search(page, "Quelles fiches de l'axe 3 impliquent la DRTU ?")
+    page.wait_for_selector(".understood .chip-axe")
+    assert page.locator(".understood .chip-axe").inner_text().startswith("Axe 3 : Renforcer les partenariats")
+    numbers = page.locator(".fiche-cards .fiche-number")
+    numbers.first.wait_for()
+    assert numbers.all_inner_texts() == ["Fiche 55.2", "Fiche 56", "Fiche 57"]
+    page.locator(".understood .chip-axe").get_by_role("button").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('axe')")
+    assert page.locator("#q").input_value() == "Quelles fiches impliquent la DRTU ?"
+
+
 def test_address_and_back_button_follow_the_searches(page: Any) -> None:
     page.goto("/")
     search(page, "UDCCAS")

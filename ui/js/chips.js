@@ -88,6 +88,10 @@ export function understoodChips(understood, question) {
     chips.push({ kind: "programme", label: `Programme : ${understood.programme}`,
       without: removeFromQuestion(question, `${ARTICLE}${B}${escapeRegExp(understood.programme)}${E}`) });
   }
+  if (understood.axe) {
+    chips.push({ kind: "axe", label: understood.axe,
+      without: removeFromQuestion(question, `${ARTICLE}${B}axe\\s*(?:n\\s*°\\s*)?\\d{1,2}${E}`) });
+  }
   if (understood.doc_type) {
     chips.push({ kind: "type", label: `Type : ${typeLabel(understood.doc_type)}`,
       without: TYPE_WORDS[understood.doc_type]
