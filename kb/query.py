@@ -58,6 +58,11 @@ _YEAR_MODES = (
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
           (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bsignifi|\bveut dire\b|\babr[ée]viation"))
+# Between two organisations of a list question: "et" wants both, "ou" either; "sans" rules one out.
+_EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas)"
+                         r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
+_AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")
+_OR_RE = re.compile(r"\bou\b|\bsoit\b")
 # "Qu'est-ce que la MDM ?": asked of an acronym alone, a definition question wants its expansion.
 _DEFINITION_RE = re.compile(r"qu'?est[- ]ce qu|c'est quoi|\bd[ée]finition\b|\bd[ée]signe\b")
 # Words that shape a list question without naming what it is about.
@@ -88,6 +93,10 @@ class Understood:
 
     intent: str = "passage"
     organisations: list[OrgRef] = _field(default_factory=list)
+    # "any": the fiches naming one of the organisations; "all": those naming each ("l'UDCCAS et l'ARS").
+    combine: str | None = None
+    # Organisations the fiches must not name ("sans la DRTU").
+    excluded: list[OrgRef] = _field(default_factory=list)
     fiche: str | None = None
     field: str | None = None
     role: str | None = None
@@ -124,6 +133,35 @@ def find_organisations(question: str, catalog: Catalog, listing: bool = False) -
             if len(org.id) >= 5 and within_one_edit(fold(word), fold(org.id), swaps=False):
                 found.setdefault(org.id, OrgRef(org.id, org.name, word))
     return list(found.values())
+
+
+def combine_organisations(question: str, orgs: list[OrgRef]) -> tuple[list[OrgRef], str | None, list[OrgRef]]:
+    """Split the organisations of a list question: those wanted, "all" or "any" of them, those ruled out.
+
+    Read from the words between the names: "l'UDCCAS et l'ARS" (or "à la fois")
+    wants fiches naming both, "l'UDCCAS ou l'ARS" either, "l'UDCCAS sans la DRTU"
+    rules the DRTU's fiches out. A name in full holding "et" ("Direction de
+    l'Habitat et du Logement") is one name: only the words between names count.
+    """
+    low = fold(question)
+    placed = sorted(((low.find(fold(o.matched)), o) for o in orgs), key=lambda x: x[0])
+    wanted: list[OrgRef] = []
+    excluded: list[OrgRef] = []
+    links: list[str] = []
+    end = 0
+    for start, org in placed:
+        between = low[end:start] if start >= end else ""
+        if start >= 0 and _EXCLUDE_RE.search(between) and (wanted or excluded):
+            excluded.append(org)
+        else:
+            if wanted:
+                links.append(between)
+            wanted.append(org)
+        end = max(end, start + len(org.matched))
+    if len(wanted) < 2:
+        return wanted, None, excluded
+    both = "a la fois" in low or (any(_AND_RE.search(x) for x in links) and not any(_OR_RE.search(x) for x in links))
+    return wanted, "all" if both else "any", excluded
 
 
 def _is_plain_word(surface: str, oid: str, common: float = 3.0) -> bool:
@@ -165,6 +203,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if soft_list and u.organisations:
         u.intent = "list"
         u.field = None
+    if u.intent == "list" and len(u.organisations) > 1:
+        u.organisations, u.combine, u.excluded = combine_organisations(q, u.organisations)
     if re.search(r"\baxe\b", low):
         u.axe = catalog.axe_named(q)
         # "Les fiches de l'axe 2" lists them; "les objectifs de l'axe 2" is a passage question.

@@ -183,11 +183,23 @@ class SearchService:
             # A programme is also in the acronym table (PMIE), but "attached to" means its fiches.
             return catalog.by_programme(u.programme)
         if u.organisations:
+            # One entry per fiche, with the roles and lines of every organisation asked for.
             seen: dict[str, FicheMatch] = {}
+            naming: dict[str, int] = {}
             for org in u.organisations:
                 for match in catalog.by_organisation(org.id, role):
-                    seen.setdefault(match.fiche.number, match)
-            return sorted(seen.values(), key=lambda m: catalog.fiches.index(m.fiche))
+                    number = match.fiche.number
+                    naming[number] = naming.get(number, 0) + 1
+                    if number in seen:
+                        kept = seen[number]
+                        kept.roles = list(dict.fromkeys(kept.roles + match.roles))
+                        kept.citations = kept.citations + match.citations
+                    else:
+                        seen[number] = FicheMatch(match.fiche, list(match.roles), list(match.citations))
+            ruled_out = {m.fiche.number for org in u.excluded for m in catalog.by_organisation(org.id, role)}
+            needed = len(u.organisations) if u.combine == "all" else 1
+            kept_matches = [m for n, m in seen.items() if naming[n] >= needed and n not in ruled_out]
+            return sorted(kept_matches, key=lambda m: catalog.fiches.index(m.fiche))
         if u.year and u.year_mode:
             return catalog.by_years(u.year, u.year_mode)
         if u.entity:

@@ -71,6 +71,21 @@ def test_analysis(catalog, question: str, expected: dict) -> None:  # type: igno
         assert got == value, (key, got)
 
 
+@pytest.mark.parametrize(("question", "wanted", "combine", "excluded"), [
+    ("Quelles fiches impliquent l'UDCCAS et l'ARS ?", ["UDCCAS", "ARS"], "all", []),
+    ("Quelles fiches impliquent à la fois l'UDCCAS, l'ARS ?", ["UDCCAS", "ARS"], "all", []),
+    ("Quelles fiches impliquent l'UDCCAS ou l'ARS ?", ["UDCCAS", "ARS"], "any", []),
+    ("fiches avec la DSDS mais pas la DRTU", ["DSDS"], None, ["DRTU"]),
+    ("Quelles fiches impliquent l'UDCCAS sans la DRTU ?", ["UDCCAS"], None, ["DRTU"]),
+    # "et" inside a name in full joins nothing.
+    ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?", ["DHL"], None, []),
+])
+def test_several_organisations(catalog, question: str, wanted: list[str], combine: str | None,  # type: ignore[no-untyped-def]
+                               excluded: list[str]) -> None:
+    u = analyze(question, catalog)
+    assert ([o.id for o in u.organisations], u.combine, [o.id for o in u.excluded]) == (wanted, combine, excluded)
+
+
 def test_the_udccas_is_not_a_ccas(catalog) -> None:  # type: ignore[no-untyped-def]
     question = "l'Union Départementale des Centres Communaux d'Action Sociale"
     ids = [o.id for o in analyze(question, catalog).organisations]

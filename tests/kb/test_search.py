@@ -59,6 +59,20 @@ def test_an_axe_lists_its_fiches_or_narrows_a_list(corpus_index) -> None:  # typ
     assert corpus_index.service.search("Quelles fiches de l'axe 1 impliquent la DINSI ?", 10)["fiches"] == []
 
 
+def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    def numbers(question: str) -> list[str]:
+        return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]
+
+    both = corpus_index.service.search("Quelles fiches impliquent l'UDCCAS et l'ARS ?", 10)["fiches"]
+    assert [f["number"] for f in both] == ["41.2", "55.2"]
+    # Each fiche proves both names, with the line that prints each.
+    assert all({c["organisation"] for c in f["citations"]} == {"UDCCAS", "ARS"} for f in both)
+    assert numbers("Quelles fiches impliquent l'UDCCAS ou l'ARS ?") == \
+        ["1.2", "8.2", "28.2", "41.2", "55.2", "56", "57", "79"]
+    assert numbers("Quelles fiches impliquent l'UDCCAS sans la DRTU ?") == ["1.2", "28.2", "41.2"]
+    assert numbers("Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?") == ["56", "57"]
+
+
 def test_a_slip_is_corrected_unless_the_words_are_wanted_as_typed(corpus_index) -> None:  # type: ignore[no-untyped-def]
     answer = corpus_index.service.search("qui piilote la fiche 13", 5)
     assert answer["query"] == "qui piilote la fiche 13"

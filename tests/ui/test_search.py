@@ -129,6 +129,21 @@ def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:
     assert page.locator("#q").input_value() == "Quelles fiches impliquent la DRTU ?"
 
 
+def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
+    page.goto("/")
+    search(page, "Quelles fiches impliquent l'UDCCAS sans la DRTU ?")
+    page.wait_for_selector(".understood .chip-excluded")
+    numbers = page.locator(".fiche-cards .fiche-number")
+    numbers.first.wait_for()
+    assert numbers.all_inner_texts() == ["Fiche 1.2", "Fiche 28.2", "Fiche 41.2"]
+    search(page, "Quelles fiches impliquent l'UDCCAS et l'ARS ?")
+    page.wait_for_selector(".understood .chip-combine")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 2")
+    page.locator(".understood .chip-organisation").filter(has_text="ARS").get_by_role("button").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('ARS')")
+    assert page.locator("#q").input_value() == "Quelles fiches impliquent l'UDCCAS ?"
+
+
 def test_address_and_back_button_follow_the_searches(page: Any) -> None:
     page.goto("/")
     search(page, "UDCCAS")

@@ -53,11 +53,25 @@ export function understoodChips(understood, question) {
   const chips = [];
   if (!understood) return chips;
   for (const org of understood.organisations || []) {
+    const name = escapeRegExp(org.matched);
     chips.push({
       kind: "organisation",
       label: `Organisation : ${org.id}${org.name && org.name !== org.id ? ` (${org.name})` : ""}`,
-      without: removeFromQuestion(question, `${ARTICLE}${B}${escapeRegExp(org.matched)}${E}`),
+      // With the "et" or "ou" that joined it to another name: "l'UDCCAS et l'ARS" -> "l'UDCCAS".
+      without: removeFromQuestion(question, `${B}(?:et|ou)\\s+${ARTICLE}${B}${name}${E}`
+        + `|${ARTICLE}${B}${name}${E}(?:\\s*,|\\s+(?:et|ou)${E})?`),
     });
+  }
+  for (const org of understood.excluded || []) {
+    chips.push({
+      kind: "excluded",
+      label: `Sans : ${org.id}${org.name && org.name !== org.id ? ` (${org.name})` : ""}`,
+      without: removeFromQuestion(question,
+        `${B}(?:sans|mais pas|hors|sauf|except[ée]|à l['’]exception d\\p{L}*|pas)\\s+${ARTICLE}${B}${escapeRegExp(org.matched)}${E}`),
+    });
+  }
+  if (understood.combine === "all") {
+    chips.push({ kind: "combine", label: "Toutes ces organisations à la fois", without: null });
   }
   if (understood.role) {
     chips.push({ kind: "role", label: `Rôle : ${roleLabel(understood.role)}`,
