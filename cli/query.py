@@ -25,7 +25,8 @@ def _service():  # type: ignore[no-untyped-def]
 
 def search(args: argparse.Namespace) -> int:
     """Print the answer to one question (the API's JSON with --json)."""
-    from kb.search import Filters, fiche_line
+    from kb.listing import fiche_line
+    from kb.search import Filters
 
     if not 1 <= args.k <= 50:
         raise InvalidQuery("--k must be between 1 and 50")

@@ -25,10 +25,11 @@ from qdrant_client import models
 
 from kb.analyzer import query_vector, terms
 from kb.cache import LRUCache
-from kb.catalog import Catalog, FicheMatch, load_catalog
+from kb.catalog import Catalog, load_catalog
 from kb.encoder import Encoder
 from kb.errors import EmptyIndex, InvalidQuery
 from kb.highlight import highlight_spans, near_duplicate
+from kb.listing import fiche_json, list_fiches
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
 from kb.query import Understood, analyze
 from kb.settings import Settings
@@ -146,7 +147,7 @@ class SearchService:
             searched, fixes = (searched, []) if exact else catalog.speller.correct(searched)
             understood = analyze(searched, catalog)
             understood.corrected = searched if fixes else None
-            answer = self._structured(understood, catalog) if understood.intent == "list" else []
+            answer = list_fiches(understood, catalog) if understood.intent == "list" else []
             only_fiches = [m.fiche.number for m in answer] or None
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
@@ -159,52 +160,11 @@ class SearchService:
             "query": q,
             "understood": understood.to_json(),
             "results": [self._result(h, words, aliases, manifest) for h in hits],
-            "fiches": [self._fiche_json(m) for m in answer],
+            "fiches": [fiche_json(m) for m in answer],
             "took_ms": round((time.perf_counter() - began) * 1000, 1),
         }
         self.answers.put(key, answer)
         return dict(answer)
-
-    def _structured(self, u: Understood, catalog: Catalog) -> list[FicheMatch]:
-        matches = self._listed(u, catalog)
-        if u.axe:
-            # "Quelles fiches de l'axe 3 impliquent la DRTU ?": the axe narrows the list.
-            matches = [m for m in matches if m.fiche.axe == u.axe] if matches or self._conditioned(u) \
-                else catalog.by_axe(u.axe)
-        return matches
-
-    @staticmethod
-    def _conditioned(u: Understood) -> bool:
-        return bool(u.programme or u.organisations or (u.year and u.year_mode) or u.entity)
-
-    def _listed(self, u: Understood, catalog: Catalog) -> list[FicheMatch]:
-        role = u.role if u.role in ("pilote", "partenaire") else None
-        if u.programme:
-            # A programme is also in the acronym table (PMIE), but "attached to" means its fiches.
-            return catalog.by_programme(u.programme)
-        if u.organisations:
-            # One entry per fiche, with the roles and lines of every organisation asked for.
-            seen: dict[str, FicheMatch] = {}
-            naming: dict[str, int] = {}
-            for org in u.organisations:
-                for match in catalog.by_organisation(org.id, role):
-                    number = match.fiche.number
-                    naming[number] = naming.get(number, 0) + 1
-                    if number in seen:
-                        kept = seen[number]
-                        kept.roles = list(dict.fromkeys(kept.roles + match.roles))
-                        kept.citations = kept.citations + match.citations
-                    else:
-                        seen[number] = FicheMatch(match.fiche, list(match.roles), list(match.citations))
-            ruled_out = {m.fiche.number for org in u.excluded for m in catalog.by_organisation(org.id, role)}
-            needed = len(u.organisations) if u.combine == "all" else 1
-            kept_matches = [m for n, m in seen.items() if naming[n] >= needed and n not in ruled_out]
-            return sorted(kept_matches, key=lambda m: catalog.fiches.index(m.fiche))
-        if u.year and u.year_mode:
-            return catalog.by_years(u.year, u.year_mode)
-        if u.entity:
-            return catalog.by_text(u.entity, role)
-        return []
 
     def _filter(self, filters: Filters, catalog: Catalog) -> models.Filter | None:
         must: list[models.Condition] = []
@@ -341,16 +301,6 @@ class SearchService:
             "citation": citation(p),
         }
 
-    def _fiche_json(self, match: FicheMatch) -> dict[str, Any]:
-        f = match.fiche
-        return {
-            "number": f.number, "title": f.title, "roles": match.roles, "calendrier": f.calendrier,
-            "years": f.years, "page": f.page, "pages": f.pages, "programme": f.programme, "axe": f.axe,
-            "pilotes": f.pilotes, "document_id": f.document_id,
-            "citations": [{"text": c.citation, "page": c.page, "field": c.field, "role": c.role.value,
-                           "organisation": c.org} for c in match.citations],
-        }
-
 
 def _best(scores: dict[str, float]) -> list[str]:
     """The CANDIDATES best-scored ids of one list."""
@@ -394,16 +344,6 @@ def citation(p: Passage) -> str:
     if p.page:
         parts.append(f"p. {p.page}")
     return " · ".join(parts)
-
-
-def fiche_line(fiche: dict[str, Any]) -> str:
-    """The heading of a listed fiche: "Fiche 56 — Title (pilote, partenaire) · p. 31".
-
-    A fiche listed for a condition on its fields ("se terminent en 2018") has no
-    role: no empty brackets then.
-    """
-    roles = f" ({', '.join(fiche['roles'])})" if fiche["roles"] else ""
-    return f"Fiche {fiche['number']} — {fiche['title']}{roles} · p. {fiche['page']}"
 
 
 def type_label(value: str) -> str:

@@ -13,7 +13,8 @@ from fastapi.responses import Response
 from api.deps import ServiceDep
 from api.schemas import SearchAnswer, Suggestion, Suggestions
 from kb.lexicon import fold
-from kb.search import Filters, SearchService, fiche_line, type_label
+from kb.listing import fiche_line
+from kb.search import Filters, SearchService, type_label
 
 router = APIRouter(tags=["recherche"])
 
