@@ -54,7 +54,9 @@ def _by_organisations(u: Understood, catalog: Catalog, role: str | None) -> list
             if number in seen:
                 kept = seen[number]
                 kept.roles = list(dict.fromkeys(kept.roles + match.roles))
-                kept.citations = kept.citations + match.citations
+                # A line naming both organisations ("Partenaires : ARS, …, UDCCAS") is cited once.
+                printed = {(c.citation, c.page) for c in kept.citations}
+                kept.citations = kept.citations + [c for c in match.citations if (c.citation, c.page) not in printed]
             else:
                 seen[number] = FicheMatch(match.fiche, list(match.roles), list(match.citations))
     ruled_out = {m.fiche.number for org in u.excluded for m in catalog.by_organisation(org.id, role)}

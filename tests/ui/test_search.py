@@ -127,6 +127,9 @@ def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:
     page.locator(".understood .chip-axe").get_by_role("button").click()
     page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('axe')")
     assert page.locator("#q").input_value() == "Quelles fiches impliquent la DRTU ?"
+    search(page, "Quelles fiches de l'axe 1 impliquent la DINSI ?")  # the DINSI's fiches are in axes 2 and 4
+    page.wait_for_selector(".no-fiche")
+    assert page.locator(".fiche-cards").count() == 0
 
 
 def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:

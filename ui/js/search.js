@@ -97,11 +97,19 @@ function resultsPage(answer, params, { navigate, orgNames }) {
     suggestAlternatives(q, main.querySelector(".alternatives"));
   } else {
     if (answer.fiches.length) main.append(renderFiches(answer.fiches, answer.understood));
+    else if (answer.understood?.intent === "list") main.append(noFiche());
     main.append(passagesSection(answer, params));
   }
   layout.append(main);
   page.append(layout);
   return page;
+}
+
+/** A "which fiches…" question that no fiche answers says so, rather than showing passages alone. */
+function noFiche() {
+  return el("section", { class: "notice notice-info no-fiche", role: "status" },
+    el("h2", { class: "notice-title", text: "Aucune fiche action ne répond à toutes les conditions de la question" }),
+    el("p", { text: "Les passages ci-dessous sont les plus proches de ses mots." }));
 }
 
 function passagesSection(answer, params) {
