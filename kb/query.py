@@ -98,6 +98,8 @@ class Understood:
     # Organisations the fiches must not name ("sans la DRTU").
     excluded: list[OrgRef] = _field(default_factory=list)
     fiche: str | None = None
+    # A fiche number the plan does not have ("fiche 99"): said, rather than answered with another fiche.
+    unknown_fiche: str | None = None
     field: str | None = None
     role: str | None = None
     programme: str | None = None
@@ -186,8 +188,14 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if _LIST_RE.search(low):
         u.intent = "list"
     ref = _FICHE_REF_RE.search(low)
-    if ref and catalog.fiche(ref.group(1).replace(",", ".")):
-        u.fiche = ref.group(1).replace(",", ".")
+    if ref:
+        number = ref.group(1).replace(",", ".")
+        # "fiche 28" is fiche 28.2 when that is the only action numbered 28.
+        under = [f.number for f in catalog.fiches if f.number.startswith(f"{number}.")] if "." not in number else []
+        if catalog.fiche(number) or len(under) == 1:
+            u.fiche = number if catalog.fiche(number) else under[0]
+        else:
+            u.unknown_fiche = number
     for name, pattern in _ROLES:
         if re.search(pattern, low):
             u.role = name

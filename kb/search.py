@@ -238,7 +238,7 @@ class SearchService:
 
     def _rank(self, hits: list[Hit], u: Understood, manifest: Manifest) -> list[Hit]:
         target_fiche = u.fiche
-        if u.field in _FICHE_FIELDS and not target_fiche and u.intent == "passage":
+        if u.field in _FICHE_FIELDS and not target_fiche and not u.unknown_fiche and u.intent == "passage":
             best = next((h for h in sorted(hits, key=lambda h: -h.score) if h.passage.fiche), None)
             target_fiche = best.passage.fiche if best else None
         alternates = {d.id for d in manifest.documents.values() if d.alternate_of}

@@ -50,6 +50,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("comment évaluer la fiche 13 ?", {"fiche": "13", "field": "indicateurs"}),
     ("indicateurs de la fiche mener des projets sociaux de territoire, en partenariat avec les acteurs",
      {"field": "indicateurs"}),
+    # The only action numbered 28 is 28.2; the plan has no fiche 99, and says so.
+    ("qui pilote la fiche 28", {"fiche": "28.2", "field": "pilotes", "unknown_fiche": None}),
+    ("indicateurs de la fiche 99", {"fiche": None, "unknown_fiche": "99", "field": "indicateurs"}),
     # An axe, by number or by its title: its fiches are a list; its objectives are a passage.
     ("fiches de l'axe 2", {"intent": "list", "axe": "Axe 2 : Offrir un parcours adapté et continu à l’usager"}),
     ("Quelles actions relèvent de l'axe n°3 ?", {"intent": "list", "entity": [],

@@ -8,6 +8,7 @@ import pytest
 
 from kb.errors import InvalidQuery
 from kb.evaluation import evaluate
+from kb.search import FICHE_BOOST, FIELD_BOOST
 from tests.conftest import shared_path
 
 # The level reached so far on ../shared/eval/dev.jsonl: a regression below fails CI.
@@ -93,6 +94,15 @@ def test_a_question_in_capitals_finds_what_it_finds_written_small(corpus_index) 
     assert [f["number"] for f in shouted["fiches"]] == [f["number"] for f in written["fiches"]]
     assert [r["id"] for r in shouted["results"]] == [r["id"] for r in written["results"]]
     assert shouted["query"] == "QUELLES FICHES IMPLIQUENT L'UDCCAS ?" and shouted["understood"]["corrected"] is None
+
+
+def test_a_fiche_the_plan_does_not_have_is_not_answered_by_another(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search("calendrier de la fiche 99", 5)
+    assert answer["understood"]["unknown_fiche"] == "99" and answer["understood"]["fiche"] is None
+    # No fiche's calendrier is boosted as if it were fiche 99's (a boosted passage scores at least both boosts).
+    assert answer["results"][0]["score"] < FIELD_BOOST + FICHE_BOOST
+    first = corpus_index.service.search("calendrier de la fiche 28", 5)["results"][0]
+    assert (first["fiche"], first["field"]) == ("28.2", "calendrier")
 
 
 def test_the_field_asked_for_comes_first(corpus_index) -> None:  # type: ignore[no-untyped-def]

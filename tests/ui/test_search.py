@@ -130,6 +130,8 @@ def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:
     search(page, "Quelles fiches de l'axe 1 impliquent la DINSI ?")  # the DINSI's fiches are in axes 2 and 4
     page.wait_for_selector(".no-fiche")
     assert page.locator(".fiche-cards").count() == 0
+    search(page, "indicateurs de la fiche 99")
+    assert page.locator(".understood .chip-unknown").inner_text().startswith("Le plan n'a pas de fiche 99")
 
 
 def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:

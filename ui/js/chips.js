@@ -79,11 +79,19 @@ export function understoodChips(understood, question) {
         : null });
   }
   if (understood.fiche) {
-    const number = escapeRegExp(understood.fiche);
+    // "fiche 28" may have been read as fiche 28.2: the typed number is removed either way.
+    const [major, minor] = understood.fiche.split(".");
+    const number = minor ? `${escapeRegExp(major)}(?:[.,]${escapeRegExp(minor)})?` : escapeRegExp(major);
     chips.push({ kind: "fiche", label: `Fiche : ${understood.fiche}`,
       without: removeFromQuestion(question,
         `(?:${B}(?:la|les|l['’])\\s*)?(?:${B}(?:fiches?|actions?)\\s*(?:action\\s*)?(?:n\\s*°|no\\.?|num[ée]ro)?\\s*)?` +
         `${B}${number}(?![\\d.,]?\\d)`) });
+  }
+  if (understood.unknown_fiche) {
+    chips.push({ kind: "unknown", label: `Le plan n'a pas de fiche ${understood.unknown_fiche}`,
+      without: removeFromQuestion(question,
+        `(?:${B}(?:la|les|l['’])\\s*)?${B}(?:fiches?|actions?)\\s*(?:action\\s*)?(?:n\\s*°|no\\.?|num[ée]ro)?\\s*` +
+        `${escapeRegExp(understood.unknown_fiche)}(?![\\d.,]?\\d)`) });
   }
   if (understood.field) {
     chips.push({ kind: "field", label: `Champ : ${fieldLabel(understood.field).toLowerCase()}`,
