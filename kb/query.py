@@ -153,13 +153,16 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> tuple[list[OrgRe
     end = 0
     for start, org in placed:
         between = low[end:start] if start >= end else ""
-        if start >= 0 and _EXCLUDE_RE.search(between) and (wanted or excluded):
+        if start >= 0 and _EXCLUDE_RE.search(between):
             excluded.append(org)
         else:
             if wanted:
                 links.append(between)
             wanted.append(org)
         end = max(end, start + len(org.matched))
+    if not wanted:
+        # Every name ruled out: a list of the fiches naming none of them is not answered (see README).
+        wanted.append(excluded.pop(0))
     if len(wanted) < 2:
         return wanted, None, excluded
     both = "a la fois" in low or (any(_AND_RE.search(x) for x in links) and not any(_OR_RE.search(x) for x in links))

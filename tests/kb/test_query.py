@@ -80,6 +80,7 @@ def test_analysis(catalog, question: str, expected: dict) -> None:  # type: igno
     ("Quelles fiches impliquent l'UDCCAS ou l'ARS ?", ["UDCCAS", "ARS"], "any", []),
     ("fiches avec la DSDS mais pas la DRTU", ["DSDS"], None, ["DRTU"]),
     ("Quelles fiches impliquent l'UDCCAS sans la DRTU ?", ["UDCCAS"], None, ["DRTU"]),
+    ("Sans la DRTU, quelles fiches impliquent l'UDCCAS ?", ["UDCCAS"], None, ["DRTU"]),
     # "et" inside a name in full joins nothing.
     ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?", ["DHL"], None, []),
 ])
