@@ -48,7 +48,8 @@ def _by_organisations(u: Understood, catalog: Catalog, role: str | None) -> list
     seen: dict[str, FicheMatch] = {}
     naming: dict[str, int] = {}
     for org in u.organisations:
-        for match in catalog.by_organisation(org.id, role):
+        asked = u.org_roles.get(org.id, role)
+        for match in catalog.by_organisation(org.id, asked if asked in ("pilote", "partenaire") else None):
             number = match.fiche.number
             naming[number] = naming.get(number, 0) + 1
             if number in seen:

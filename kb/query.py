@@ -63,6 +63,8 @@ _EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exce
                          r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
 _AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")
 _OR_RE = re.compile(r"\bou\b|\bsoit\b")
+# Words that only join two names ("et l'", ", la", "ou du"): the names share one condition.
+_JOIN_RE = re.compile(r"(?:,|et|ou|ainsi que|a la fois|mais aussi)?\s*(?:(?:la|le|les|l'|de|du|des|d')\s*)*")
 # "Qu'est-ce que la MDM ?": asked of an acronym alone, a definition question wants its expansion.
 _DEFINITION_RE = re.compile(r"qu'?est[- ]ce qu|c'est quoi|\bd[ée]finition\b|\bd[ée]signe\b")
 # Words that shape a list question without naming what it is about.
@@ -97,6 +99,8 @@ class Understood:
     combine: str | None = None
     # Organisations the fiches must not name ("sans la DRTU").
     excluded: list[OrgRef] = _field(default_factory=list)
+    # The role asked of each organisation when it differs ("pilotées par la DSDS, impliquant la CAF").
+    org_roles: dict[str, str | None] = _field(default_factory=dict)
     fiche: str | None = None
     # A fiche number the plan does not have ("fiche 99"): said, rather than answered with another fiche.
     unknown_fiche: str | None = None
@@ -137,13 +141,31 @@ def find_organisations(question: str, catalog: Catalog, listing: bool = False) -
     return list(found.values())
 
 
-def combine_organisations(question: str, orgs: list[OrgRef]) -> tuple[list[OrgRef], str | None, list[OrgRef]]:
+@dataclass
+class Combined:
+    """The organisations of a list question, as the words between them combine them."""
+
+    wanted: list[OrgRef]
+    combine: str | None = None
+    excluded: list[OrgRef] = _field(default_factory=list)
+    # The role asked of each wanted organisation, when the question asks different ones.
+    roles: dict[str, str | None] = _field(default_factory=dict)
+
+
+def _role_in(text: str) -> str | None:
+    return next((name for name, pattern in _ROLES if re.search(pattern, text)), None)
+
+
+def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
     """Split the organisations of a list question: those wanted, "all" or "any" of them, those ruled out.
 
     Read from the words between the names: "l'UDCCAS et l'ARS" (or "à la fois")
     wants fiches naming both, "l'UDCCAS ou l'ARS" either, "l'UDCCAS sans la DRTU"
     rules the DRTU's fiches out. A name in full holding "et" ("Direction de
     l'Habitat et du Logement") is one name: only the words between names count.
+    Names joined by "et", "ou" or a comma share the role asked ("pilotées par
+    l'UDCCAS et la DRTU"); other words between two names are a second condition
+    with its own role ("pilotées par la DSDS qui impliquent la CAF").
     """
     low = fold(question)
     placed = sorted(((low.find(fold(o.matched)), o) for o in orgs), key=lambda x: x[0])
@@ -164,9 +186,25 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> tuple[list[OrgRe
         # Every name ruled out: a list of the fiches naming none of them is not answered (see README).
         wanted.append(excluded.pop(0))
     if len(wanted) < 2:
-        return wanted, None, excluded
-    both = "a la fois" in low or (any(_AND_RE.search(x) for x in links) and not any(_OR_RE.search(x) for x in links))
-    return wanted, "all" if both else "any", excluded
+        return Combined(wanted, None, excluded)
+    gaps = [not _JOIN_RE.fullmatch(x.strip()) for x in links]
+    either = any(_OR_RE.search(x) for x in links)
+    both = "a la fois" in low or (not either and (any(gaps) or any(_AND_RE.search(x) for x in links)))
+    roles: dict[str, str | None] = {}
+    if any(gaps):
+        # Groups of names joined by "et", "ou" or a comma; each group takes the role named before it.
+        groups: list[tuple[str | None, list[OrgRef]]] = [(_role_in(low[:low.find(fold(wanted[0].matched))]),
+                                                          [wanted[0]])]
+        for org, link, gap in zip(wanted[1:], links, gaps, strict=True):
+            if gap:
+                groups.append((_role_in(link), [org]))
+            else:
+                groups[-1][1].append(org)
+        # "… impliquant la CAF ont la DSDS pour pilote": a role named after the last name is its group's.
+        if groups[-1][0] is None:
+            groups[-1] = (_role_in(low[end:]), groups[-1][1])
+        roles = {org.id: role for role, members in groups for org in members}
+    return Combined(wanted, "all" if both else "any", excluded, roles)
 
 
 def _is_plain_word(surface: str, oid: str, common: float = 3.0) -> bool:
@@ -215,7 +253,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.intent = "list"
         u.field = None
     if u.intent == "list" and len(u.organisations) > 1:
-        u.organisations, u.combine, u.excluded = combine_organisations(q, u.organisations)
+        combined = combine_organisations(q, u.organisations)
+        u.organisations, u.combine, u.excluded, u.org_roles = (combined.wanted, combined.combine, combined.excluded,
+                                                                combined.roles)
     if re.search(r"\baxe\b", low):
         u.axe = catalog.axe_named(q)
         # "Les fiches de l'axe 2" lists them; "les objectifs de l'axe 2" is a passage question.

@@ -90,6 +90,19 @@ def test_several_organisations(catalog, question: str, wanted: list[str], combin
     assert ([o.id for o in u.organisations], u.combine, [o.id for o in u.excluded]) == (wanted, combine, excluded)
 
 
+@pytest.mark.parametrize(("question", "roles"), [
+    # Words other than "et" / "ou" between two names: a second condition, with its own role.
+    ("Quelles fiches pilotées par la DSDS impliquent la CAF ?", {"DSDS": "pilote", "CAF": None}),
+    ("Quelles fiches impliquant la CAF ont la DSDS pour pilote ?", {"CAF": None, "DSDS": "pilote"}),
+    ("Quelles fiches pilotées par la DSDS ont la CAF pour partenaire ?", {"DSDS": "pilote", "CAF": "partenaire"}),
+    # Names joined by "et" share the role.
+    ("Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?", {}),
+])
+def test_each_organisation_its_role(catalog, question: str, roles: dict) -> None:  # type: ignore[no-untyped-def]
+    u = analyze(question, catalog)
+    assert u.org_roles == roles and u.combine == "all"
+
+
 def test_the_udccas_is_not_a_ccas(catalog) -> None:  # type: ignore[no-untyped-def]
     question = "l'Union Départementale des Centres Communaux d'Action Sociale"
     ids = [o.id for o in analyze(question, catalog).organisations]

@@ -75,6 +75,8 @@ def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # ty
         ["1.2", "8.2", "28.2", "41.2", "55.2", "56", "57", "79"]
     assert numbers("Quelles fiches impliquent l'UDCCAS sans la DRTU ?") == ["1.2", "28.2", "41.2"]
     assert numbers("Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?") == ["56", "57"]
+    # The DSDS pilots twelve fiches; of those, only 66.5 names the CAF.
+    assert numbers("Quelles fiches pilotées par la DSDS impliquent la CAF ?") == ["66.5"]
 
 
 def test_a_slip_is_corrected_unless_the_words_are_wanted_as_typed(corpus_index) -> None:  # type: ignore[no-untyped-def]

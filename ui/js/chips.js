@@ -56,7 +56,8 @@ export function understoodChips(understood, question) {
     const name = escapeRegExp(org.matched);
     chips.push({
       kind: "organisation",
-      label: `Organisation : ${org.id}${org.name && org.name !== org.id ? ` (${org.name})` : ""}`,
+      label: `Organisation : ${org.id}${org.name && org.name !== org.id ? ` (${org.name})` : ""}`
+        + (understood.org_roles?.[org.id] ? ` · ${roleLabel(understood.org_roles[org.id])}` : ""),
       // With the "et" or "ou" that joined it to another name: "l'UDCCAS et l'ARS" -> "l'UDCCAS".
       without: removeFromQuestion(question, `${B}(?:et|ou)\\s+${ARTICLE}${B}${name}${E}`
         + `|${ARTICLE}${B}${name}${E}(?:\\s*,|\\s+(?:et|ou)${E})?`),
