@@ -118,6 +118,7 @@ class Catalog:
         self._line_cache: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {}
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
         self.axes = sorted({f.axe for f in self.fiches if f.axe})
+        self._axe_by_number = {m.group(1): axe for axe in self.axes if (m := _AXE_RE.match(fold(axe)))}
 
     @cached_property
     def speller(self) -> Speller:
@@ -230,8 +231,7 @@ class Catalog:
         """The axe a question names: by number ("l'axe 2", "axe n°3") or by most of its title."""
         number = _AXE_RE.search(fold(text))
         if number:
-            return next((axe for axe in self.axes if (m := _AXE_RE.match(fold(axe))) and m.group(1) == number.group(1)),
-                        None)
+            return self._axe_by_number.get(number.group(1))
         titles = {axe.partition(":")[2] or axe: axe for axe in self.axes}
         found = _named(text, list(titles))
         return titles[found] if found else None

@@ -48,8 +48,8 @@ def _by_organisations(u: Understood, catalog: Catalog, role: str | None) -> list
     seen: dict[str, FicheMatch] = {}
     naming: dict[str, int] = {}
     for org in u.organisations:
-        asked = u.org_roles.get(org.id, role)
-        for match in catalog.by_organisation(org.id, asked if asked in ("pilote", "partenaire") else None):
+        # org_roles holds "pilote", "partenaire" or None, like `role`.
+        for match in catalog.by_organisation(org.id, u.org_roles.get(org.id, role)):
             number = match.fiche.number
             naming[number] = naming.get(number, 0) + 1
             if number in seen:

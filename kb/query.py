@@ -172,6 +172,7 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
     wanted: list[OrgRef] = []
     excluded: list[OrgRef] = []
     links: list[str] = []
+    lead = ""  # the words before the first name wanted
     end = 0
     for start, org in placed:
         between = low[end:start] if start >= end else ""
@@ -180,11 +181,14 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
         else:
             if wanted:
                 links.append(between)
+            else:
+                lead = low[:max(start, 0)]
             wanted.append(org)
         end = max(end, start + len(org.matched))
     if not wanted:
         # Every name ruled out: a list of the fiches naming none of them is not answered (see README).
         wanted.append(excluded.pop(0))
+        lead = low[:max(low.find(fold(wanted[0].matched)), 0)]
     if len(wanted) < 2:
         return Combined(wanted, None, excluded)
     gaps = [not _JOIN_RE.fullmatch(x.strip()) for x in links]
@@ -193,8 +197,7 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
     roles: dict[str, str | None] = {}
     if any(gaps):
         # Groups of names joined by "et", "ou" or a comma; each group takes the role named before it.
-        groups: list[tuple[str | None, list[OrgRef]]] = [(_role_in(low[:low.find(fold(wanted[0].matched))]),
-                                                          [wanted[0]])]
+        groups: list[tuple[str | None, list[OrgRef]]] = [(_role_in(lead), [wanted[0]])]
         for org, link, gap in zip(wanted[1:], links, gaps, strict=True):
             if gap:
                 groups.append((_role_in(link), [org]))
@@ -233,14 +236,13 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         number = ref.group(1).replace(",", ".")
         # "fiche 28" is fiche 28.2 when that is the only action numbered 28.
         under = [f.number for f in catalog.fiches if f.number.startswith(f"{number}.")] if "." not in number else []
-        if catalog.fiche(number) or len(under) == 1:
-            u.fiche = number if catalog.fiche(number) else under[0]
+        if catalog.fiche(number):
+            u.fiche = number
+        elif len(under) == 1:
+            u.fiche = under[0]
         else:
             u.unknown_fiche = number
-    for name, pattern in _ROLES:
-        if re.search(pattern, low):
-            u.role = name
-            break
+    u.role = _role_in(low)
     if u.intent == "passage":
         # The field asked comes first: "indicateurs de la fiche « … en partenariat avec … »"
         # asks for indicateurs, whatever the fiche's title says after.

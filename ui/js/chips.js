@@ -10,6 +10,9 @@ import { fieldLabel, roleLabel, typeLabel, YEAR_MODE_LABELS } from "./labels.js"
 // Word boundaries that know accented letters (JavaScript's \b does not).
 const B = "(?<![\\p{L}\\p{N}])";
 const E = "(?![\\p{L}\\p{N}])";
+// "fiche", "l'action n°" … before a fiche number, and the end of that number ("28" is not "28.2").
+const FICHE_WORDS = `${B}(?:fiches?|actions?)\\s*(?:action\\s*)?(?:n\\s*°|no\\.?|num[ée]ro)?\\s*`;
+const END_NUMBER = "(?![\\d.,]?\\d)";
 const ARTICLE = `(?:${B}(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’]|par|avec)\\s*)?`;
 
 const ROLE_WORDS = {
@@ -84,15 +87,12 @@ export function understoodChips(understood, question) {
     const [major, minor] = understood.fiche.split(".");
     const number = minor ? `${escapeRegExp(major)}(?:[.,]${escapeRegExp(minor)})?` : escapeRegExp(major);
     chips.push({ kind: "fiche", label: `Fiche : ${understood.fiche}`,
-      without: removeFromQuestion(question,
-        `(?:${B}(?:la|les|l['’])\\s*)?(?:${B}(?:fiches?|actions?)\\s*(?:action\\s*)?(?:n\\s*°|no\\.?|num[ée]ro)?\\s*)?` +
-        `${B}${number}(?![\\d.,]?\\d)`) });
+      without: removeFromQuestion(question, `(?:${B}(?:la|les|l['’])\\s*)?(?:${FICHE_WORDS})?${B}${number}${END_NUMBER}`) });
   }
   if (understood.unknown_fiche) {
     chips.push({ kind: "unknown", label: `Le plan n'a pas de fiche ${understood.unknown_fiche}`,
       without: removeFromQuestion(question,
-        `(?:${B}(?:la|les|l['’])\\s*)?${B}(?:fiches?|actions?)\\s*(?:action\\s*)?(?:n\\s*°|no\\.?|num[ée]ro)?\\s*` +
-        `${escapeRegExp(understood.unknown_fiche)}(?![\\d.,]?\\d)`) });
+        `(?:${B}(?:la|les|l['’])\\s*)?${FICHE_WORDS}${escapeRegExp(understood.unknown_fiche)}${END_NUMBER}`) });
   }
   if (understood.field) {
     chips.push({ kind: "field", label: `Champ : ${fieldLabel(understood.field).toLowerCase()}`,
