@@ -53,13 +53,15 @@ def _header_parts(line: str) -> tuple[int, str] | None:
     return None
 
 
-def find_running_headers(lines: list[str]) -> dict[int, int | None]:
+def find_running_headers(lines: list[str], pages: list[int] | None = None) -> dict[int, int | None]:
     """Indices of running header/footer lines -> the page number they print (None if not a page).
 
     A header is a short line opening or closing on a number whose words repeat
     on at least one other such line. A family whose numbers never change
     ("3• Renforcer le pouvoir d'agir…", the engagement number) is a running
-    title, not a page number.
+    title, not a page number. When the pages are known (`pages[i]` is line i's
+    page), a header runs over two pages at least: a line printed twice on one
+    page is text.
     """
     families: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for i, line in enumerate(lines):
@@ -68,7 +70,7 @@ def find_running_headers(lines: list[str]) -> dict[int, int | None]:
             families[_header_key(parts[1])].append((i, parts[0]))
     found: dict[int, int | None] = {}
     for key, members in families.items():
-        if len(members) < 2 or not key:
+        if len(members) < 2 or not key or (pages is not None and len({pages[i] for i, _ in members}) < 2):
             continue
         numbers = {num for _, num in members}
         for i, num in members:
@@ -153,7 +155,8 @@ def split_pages(pages: list[str], paged: bool) -> tuple[list[tuple[int, str]], l
     """Remove running headers and number the pages: ([(number, text)], removed header lines)."""
     segments = [Segment(lines=p.split("\n")) for p in pages] if paged else segment_pages("\n".join(pages))
     flat = [(si, li) for si, seg in enumerate(segments) for li in range(len(seg.lines))]
-    headers = find_running_headers([segments[si].lines[li] for si, li in flat])
+    headers = find_running_headers([segments[si].lines[li] for si, li in flat],
+                                   [si for si, _ in flat] if paged else None)
     removed = [segments[flat[k][0]].lines[flat[k][1]].strip() for k in sorted(headers)]
     if paged:
         for k in sorted(headers, reverse=True):

@@ -48,7 +48,10 @@ def repair_text(pages: list[str], paged: bool, lexicon: Lexicon | None = None) -
     for number, raw in numbered:
         body = reflow(fix_small_caps(raw) if small_caps else raw, lexicon)
         if small_caps:
-            body = capitalize_sentences(body)
+            # Restored capitals change what the reflow reads ("a CONTEXTE" becomes a heading in
+            # capitals, "A CONTEXTE"), so it reads the lines once more: repairing the repaired
+            # text must change nothing.
+            body = reflow(capitalize_sentences(body), lexicon)
         if not body:
             continue
         if parts:

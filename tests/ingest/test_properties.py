@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ingest.chunk import make_passages
@@ -51,6 +51,9 @@ def test_structure_and_chunking_never_raise_and_lose_nothing(raw: str) -> None:
 
 @SETTINGS
 @given(text_strategy)
+# Found by Hypothesis: restored capitals changed the next reflow; a line printed twice on one page read as a header.
+@example("a CONTEXTE\nle trAvAil sociAl le trAvAil sociAl aA ")
+@example("1 Valoriser les métiers A\n1 Valoriser les métiers\nA ")
 def test_repair_is_idempotent(raw: str) -> None:
     once = repair_text([raw], paged=True).text
     assert repair_text([once], paged=True).text == once
