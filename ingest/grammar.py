@@ -82,3 +82,12 @@ def is_caps(line: str) -> bool:
     """True for a line written in capitals (a printed heading), with at least 3 letters."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def has_lower(line: str) -> bool:
+    """True for a line with a lower-case letter: body text, never a heading in capitals.
+
+    A line with neither ("A", "ET", "2018") is too short to tell: joined to a heading it
+    stays a heading, joined to a sentence it stays a sentence.
+    """
+    return any(c.islower() for c in line)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.grammar import is_bullet, is_caps, is_label
+from ingest.grammar import has_lower, is_bullet, is_caps, is_label
 from kb.lexicon import Lexicon, french
 
 _FINAL_PUNCT = tuple(".!?:;»)…\"”")
@@ -81,8 +81,11 @@ def _starts_own_line(prev: str, line: str) -> bool:
         return True  # "2" or "2 Constituer…" opens the next numbered item (a projet phare)
     if _NUMBERED_HEADING_RE.match(prev) and re.match(r"^\d+[-.]", prev) and not prev.endswith(_FINAL_PUNCT):
         return True  # "1-1 les principales missions" is a heading, whatever follows
-    # A heading in capitals continues on the next capital line, and ends there.
-    return is_caps(prev) != is_caps(line)
+    # A heading in capitals continues on the next capital line, and ends there. A short line
+    # with no lower case ("A", "ET") goes with either side: judged alone it is not in
+    # capitals, but once joined ("A AA") it may be, and reflowing the result must not join
+    # it again.
+    return (is_caps(prev) and has_lower(line)) or (has_lower(prev) and is_caps(line))
 
 
 def _join(prev: str, line: str, lexicon: Lexicon) -> str:
@@ -90,9 +93,27 @@ def _join(prev: str, line: str, lexicon: Lexicon) -> str:
     return joined if joined is not None else f"{prev} {line}"
 
 
+# Passes after which a text that still changes is left as it is (it never took more than two).
+MAX_PASSES = 4
+
+
 def reflow(text: str, lexicon: Lexicon | None = None) -> str:
-    """Rejoin broken lines and sentences of one page; paragraphs end up separated by a blank line."""
+    """Rejoin broken lines and sentences of one page; paragraphs end up separated by a blank line.
+
+    Each decision reads one line as printed, but a joined line can read otherwise ("A" and
+    "AA" are too short to be capitals, "A AA" is not): the lines are read again until
+    nothing changes, so that reflowing reflowed text changes nothing.
+    """
     lexicon = lexicon or french()
+    for _ in range(MAX_PASSES):
+        again = _reflow_once(text, lexicon)
+        if again == text:
+            break
+        text = again
+    return text
+
+
+def _reflow_once(text: str, lexicon: Lexicon) -> str:
     paragraphs: list[list[str]] = []
     current: list[str] = []
     for raw in text.split("\n"):

@@ -159,10 +159,13 @@ def structure_document(repaired: RepairedText, *, doc_id: str, source: str, sha2
     blocks = zone.blocks + glossary.blocks + general_blocks(
         text, covered, chantier_titles, {q.start for q in quotes}, {f.start for f in figures}
     )
-    # Quotes run over their author line: let the quote block absorb it.
+    # Quotes run over their author line: let the quote block absorb it, unless a parser's
+    # block starts on that line and runs past it (an axe heading read as an author would
+    # take the fiche fields after it along).
     for quote in quotes:
         for block in blocks:
-            if block.start == quote.start and block.kind == "quote":
+            if block.start == quote.start and block.kind == "quote" and not any(
+                    block.end <= o.start < quote.end < o.end for o in blocks):
                 block.end = max(block.end, quote.end)
     blocks = [b for b in sorted(blocks, key=lambda b: b.start)
               if not any(o is not b and o.kind == "quote" and o.start < b.start < o.end for o in blocks)]
