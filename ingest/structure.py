@@ -54,6 +54,24 @@ def detect_type(text: str, zone: FicheZone, glossary_entries: int) -> DocumentTy
     return DocumentType.OTHER
 
 
+_DATE_RE = re.compile(rf"\b(?:\d{{1,2}}(?:er)?\s+)?(?:{'|'.join(_MONTHS)})\s+(?:19|20)\d\d\b", re.IGNORECASE)
+# Page furniture of a running header: "12", "Texte 5 sur 95", "page 3/12", "p. 4".
+_PAGE_MARK_RE = re.compile(r"\b(?:(?:texte|page|p\.)\s*)?\d{1,4}\s*(?:sur|/)\s*\d{1,4}\b|\b(?:page|p\.)\s*\d{1,4}\b"
+                           r"|^\d{1,3}(?!\d)|(?<!\d)\d{1,3}$", re.IGNORECASE)
+# What stands between a header's title and its page number: "20 I Atlas…", "Guide | 4".
+_SEPARATOR_RE = re.compile(r"^(?:[-–—/|·]|I\b)\s*|\s*(?:[-–—/|·]|\bI)$")
+
+
+def header_title(header: str) -> str:
+    """A running header without its page furniture and date.
+
+    "21 juin 2023 JOURNAL OFFICIEL DE LA RÉPUBLIQUE FRANÇAISE Texte 5 sur 95" ->
+    "JOURNAL OFFICIEL DE LA RÉPUBLIQUE FRANÇAISE".
+    """
+    text = " ".join(_PAGE_MARK_RE.sub(" ", _DATE_RE.sub(" ", header)).split())
+    return _SEPARATOR_RE.sub("", text).strip()
+
+
 def detect_title(text: str, headers: list[str], given: str | None, doc_type: DocumentType,
                  fallback: str) -> str:
     """The document's title: engagement heading, running header, file metadata or first line."""
@@ -62,12 +80,14 @@ def detect_title(text: str, headers: list[str], given: str | None, doc_type: Doc
     if doc_type is DocumentType.LIVRET and first and _ENGAGEMENT_RE.match(fold(first[0])):
         rest = " ".join(" ".join(first[1:]).split()) or (paras[1].stripped if len(paras) > 1 else "")
         return f"{title_case(first[0].strip())} – {' '.join(rest.split())}".strip(" –")
-    if headers:
-        common, count = Counter(re.sub(r"\s*\d{1,3}$|^\d{1,3}\s*", "", h).strip() for h in headers).most_common(1)[0]
-        if count >= 2:
-            return title_case(common)
+    # A title its author gave (PDF metadata, a Markdown "# " heading, an HTML <title>) says
+    # more than one read off the running headers ("N° 142 du 21 juin 2023").
     if given and len(given.split()) >= 2:
         return given.strip()
+    if headers:
+        common, count = Counter(header_title(h) for h in headers).most_common(1)[0]
+        if count >= 2 and common:
+            return title_case(common)
     if doc_type is DocumentType.VEILLE and first:
         head = " ".join(first[0].split())
         head = sentence_case(head) if is_caps(head) else head
@@ -80,12 +100,12 @@ def detect_title(text: str, headers: list[str], given: str | None, doc_type: Doc
 
 
 def detect_date(text: str, title: str) -> str | None:
-    """A month and year printed at the start ("Septembre 2018" -> "2018-09"), or the title's years."""
-    head = text[:300].lower()
-    for i, month in enumerate(_MONTHS, 1):
-        match = re.search(rf"\b{month}\s+((?:19|20)\d\d)\b", head)
-        if match:
-            return f"{match.group(1)}-{i:02d}"
+    """A month and year printed at the start or in the title ("Septembre 2018" -> "2018-09"), or the title's years."""
+    for head in (text[:300].lower(), title.lower()):
+        for i, month in enumerate(_MONTHS, 1):
+            match = re.search(rf"\b{month}\s+((?:19|20)\d\d)\b", head)
+            if match:
+                return f"{match.group(1)}-{i:02d}"
     years = re.findall(r"\b(20\d\d)\s*[-–]\s*(20\d\d)\b", title)
     return f"{years[0][0]}/{years[0][1]}" if years else None
 

@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
+from ingest.parse import parse_file
+from ingest.structure import header_title
 from kb.models import DocumentType
+from tests.conftest import ROOT
+
+PDFS = ROOT / "tests" / "fixtures" / "pdfs"
 
 
 def test_types_and_titles(parsed: dict) -> None:
@@ -16,6 +23,28 @@ def test_types_and_titles(parsed: dict) -> None:
     assert parsed["veille-strategique-action-sociale-2018"].date == "2018-09"
     veille_title = kinds["veille-strategique-action-sociale-2018"][1]
     assert veille_title == "Veille stratégique - synthèse pour les élus, septembre 2018"
+
+
+@pytest.mark.parametrize(("header", "title"), [
+    ("21 juin 2023 JOURNAL OFFICIEL DE LA RÉPUBLIQUE FRANÇAISE Texte 5 sur 95",
+     "JOURNAL OFFICIEL DE LA RÉPUBLIQUE FRANÇAISE"),
+    ("PROJET MÉTROPOLITAIN DES SOLIDARITÉS 2017-2022 / Développement social6",
+     "PROJET MÉTROPOLITAIN DES SOLIDARITÉS 2017-2022 / Développement social"),
+    ("20 I Atlas des politiques sociales et médico-sociales", "Atlas des politiques sociales et médico-sociales"),
+    ("Rapport annuel 2019 - page 3/12", "Rapport annuel 2019"),
+])
+def test_a_running_header_gives_a_title_without_page_number_or_date(header: str, title: str) -> None:
+    assert header_title(header) == title
+
+
+def test_a_pdf_keeps_the_title_its_author_gave_and_dates_from_it() -> None:
+    journal = parse_file(str(PDFS / "albert-pdf.pdf"), "jo", "albert-pdf.pdf")
+    # Its running header would give "Journal Officiel de la République Française" only.
+    assert journal.title == "Journal officiel de la République française - N° 142 du 21 juin 2023"
+    assert journal.date == "2023-06"
+    minutes = parse_file(str(PDFS / "pdfplumber-2023-06-20-PV.pdf"), "pv", "pv.pdf")
+    assert minutes.title == "Comité de démolition - Procès-verbal de la séance publique du 20 juin 2023"
+    assert minutes.date == "2023-06"  # the text says "le 20 juin", the title gives the year
 
 
 def test_glossary_is_an_acronym_table(parsed: dict) -> None:
