@@ -17,6 +17,7 @@ from ingest.textfix import (
     fix_small_caps,
     normalize_unicode,
     ocr_noise,
+    rejoin_split_words,
     repair_ligatures,
     small_caps_damaged,
 )
@@ -38,7 +39,7 @@ class RepairedText:
 def repair_text(pages: list[str], paged: bool, lexicon: Lexicon | None = None) -> RepairedText:
     """Normalise, repair and reflow `pages`; number pages from running headers when not `paged`."""
     lexicon = lexicon or french()
-    pages = [repair_ligatures(normalize_unicode(p), lexicon) for p in pages]
+    pages = [rejoin_split_words(repair_ligatures(normalize_unicode(p), lexicon), lexicon) for p in pages]
     small_caps = small_caps_damaged("\n".join(pages))
     numbered, headers = split_pages(pages, paged)
 

@@ -4,6 +4,7 @@ Plain functions, each testable on real seed text:
 - `normalize_unicode`: NFKC, control characters out, exotic spaces to plain ones;
 - `repair_ligatures`: private-use glyphs standing for fi/ff/fl/ffi/ffl, decided by the lexicon;
 - `fix_small_caps`: words like "trAvAil" or "esPAce" that small capitals left in mixed case;
+- `rejoin_split_words`: words the PDF's letter spacing cut in two ("r èglement", "l e");
 - `ocr_noise`: the share of words the lexicon does not know.
 """
 
@@ -71,6 +72,43 @@ def repair_ligatures(text: str, lexicon: Lexicon | None = None) -> str:
         return best if lexicon.zipf(best) > 0 else _apply_known(word)
 
     return _PUA_RE.sub("", _PUA_WORD_RE.sub(fix, text))
+
+
+# Two words side by side, the second in lower case, with only spaces or line breaks between
+# them; a lookahead, so that "du r èglement" yields both "du r" and "r èglement".
+_PAIR_RE = re.compile(r"(?=(?<![^\W\d_])([^\W\d_]{1,12})(\s+)([a-zà-ÿ][^\W\d_]*)(?![^\W\d_]))")
+# One-letter French words, which never are half of a split word.
+_ONE_LETTER_WORDS = frozenset("aàyô")
+# How common the whole word must be; two single letters must make a very common one ("le", "du").
+SPLIT_WORD_ZIPF = 3.0
+LETTER_PAIR_ZIPF = 5.0
+
+
+def _is_split(left: str, right: str, lexicon: Lexicon) -> bool:
+    whole = lexicon.zipf((left + right).lower())
+    if whole < SPLIT_WORD_ZIPF:
+        return False
+    if lexicon.zipf(left.lower()) == 0 or lexicon.zipf(right) == 0:
+        return True  # "r" + "èglement": one half is no word, the whole is one
+    return (len(left) == len(right) == 1 and whole >= LETTER_PAIR_ZIPF
+            and left.lower() not in _ONE_LETTER_WORDS and right not in _ONE_LETTER_WORDS)
+
+
+def rejoin_split_words(text: str, lexicon: Lexicon | None = None) -> str:
+    """Take out the spaces that letter spacing put inside words.
+
+    pypdf reads a word whose letters the PDF placed one by one as two when a gap
+    is wide: "r èglement" -> "règlement", "l e projet" -> "le projet". A space
+    (or a line break: the reflow would join the lines) goes only when the whole
+    is a French word and a half is not, or both are single letters that make a
+    common word.
+    """
+    lexicon = lexicon or french()
+    cuts = [(m.end(1), m.end(1) + len(m.group(2))) for m in _PAIR_RE.finditer(text)
+            if _is_split(m.group(1), m.group(3), lexicon)]
+    for start, end in reversed(cuts):
+        text = text[:start] + text[end:]
+    return text
 
 
 # "trAvAil", "esPAce", "PArole": a capital inside a word that has lowercase letters.

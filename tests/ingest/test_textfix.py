@@ -1,16 +1,18 @@
-"""Character and word repair on real seed text: ligatures, small capitals, OCR noise."""
+"""Character and word repair on real seed text: ligatures, small capitals, split words, OCR noise."""
 
 from __future__ import annotations
 
+from ingest.load import load_file
 from ingest.textfix import (
     capitalize_sentences,
     fix_small_caps,
     normalize_unicode,
     ocr_noise,
+    rejoin_split_words,
     repair_ligatures,
     small_caps_damaged,
 )
-from tests.conftest import LIVRET3, LIVRET3_OCR, VEILLE
+from tests.conftest import CORPUS, LIVRET3, LIVRET3_OCR, ROOT, VEILLE
 
 
 def test_ligature_glyphs_become_the_letters_of_a_french_word() -> None:
@@ -48,3 +50,23 @@ def test_ocr_noise_tells_the_scanned_copy_from_the_clean_text() -> None:
     clean = ocr_noise(repair_ligatures(LIVRET3.read_text(encoding="utf-8")))
     scanned = ocr_noise(LIVRET3_OCR.read_text(encoding="utf-8"))
     assert clean < 0.02 < scanned
+
+
+def test_words_cut_by_letter_spacing_are_rejoined() -> None:
+    # pypdf's reading of the minutes of a Quebec demolition committee (tests/fixtures/pdfs).
+    pages = load_file(ROOT / "tests" / "fixtures" / "pdfs" / "pdfplumber-2023-06-20-PV.pdf").pages
+    text = normalize_unicode("\n".join(pages))
+    assert "du r èglement 1274" in text and "QUE l e projet" in text
+    fixed = rejoin_split_words(text)
+    assert "du règlement 1274" in fixed and "QUE le projet" in fixed
+    assert rejoin_split_words("du r\nèglement") == "du règlement"  # the reflow would join the lines
+    # Real words stay apart, and so do one-letter words and numbers.
+    for text in ("il y a à faire", "les points a b c", "la demande 2023 -0379", "Charles de Gaulle", "de\nla"):
+        assert rejoin_split_words(text) == text
+
+
+def test_the_clean_seeds_have_no_split_word_to_rejoin() -> None:
+    for path in CORPUS.glob("*.*"):
+        text = normalize_unicode(path.read_text(encoding="utf-8"))
+        if "-ocr" not in path.name:
+            assert rejoin_split_words(text) == text, path.name
