@@ -16,7 +16,7 @@ from ingest.glossary import parse_glossary
 from ingest.grammar import LIVRET_LABELS, VEILLE_LABELS, is_caps, is_label
 from ingest.livret import find_figures, find_quotes, parse_livret
 from ingest.repair import RepairedText
-from ingest.spans import lines, paragraphs
+from ingest.spans import Span, lines, paragraphs
 from ingest.veille import SECTION_RE, parse_veille
 from kb.lexicon import fold
 from kb.models import Block, DocumentType, ParsedDocument
@@ -131,14 +131,21 @@ def _heading_level(body: str) -> int:
 def general_blocks(text: str, covered: list[tuple[int, int]], chantier_titles: set[str],
                    quote_starts: set[int], figure_starts: set[int]) -> list[Block]:
     """Paragraph blocks for every line no specialised parser claimed, under their headings."""
-    def is_covered(start: int) -> bool:
-        return any(a <= start < b for a, b in covered)
+    claimed = sorted(covered)
+
+    def unclaimed(span: Span) -> list[Span]:
+        # A paragraph may be claimed in part only (a fiche zone's axe ending inside it).
+        parts: list[Span] = []
+        pos = span.start
+        for a, b in claimed:
+            if b > pos and a < span.end:
+                parts += paragraphs(text, pos, a) if a > pos else []
+                pos = max(pos, b)
+        return parts + (paragraphs(text, pos, span.end) if pos < span.end else [])
 
     blocks: list[Block] = []
     h1 = h2 = ""
-    for para in paragraphs(text):
-        if is_covered(para.start):
-            continue
+    for para in (part for span in paragraphs(text) for part in unclaimed(span)):
         pieces = [(para.start, para.end, para.stripped)]
         first, _, rest = para.stripped.partition("\n")
         if rest and _heading_level(first):
@@ -155,6 +162,45 @@ def general_blocks(text: str, covered: list[tuple[int, int]], chantier_titles: s
                 "figure" if start in figure_starts else "paragraph"
             blocks.append(Block(start=start, end=end, kind=kind, section=[s for s in (h1, h2) if s]))
     return blocks
+
+
+def untangle(blocks: list[Block], text: str) -> list[Block]:
+    """The blocks in text order, none overlapping another, together covering what they covered.
+
+    A quote keeps the author line it absorbed: a block starting inside it keeps only what
+    runs past it. Any other block that a block starts inside (a glossary found inside a
+    fiche zone's axe block) gives up that span and goes on after it.
+    """
+    out: list[Block] = []
+    pending = sorted(blocks, key=lambda b: (b.start, -b.end))
+    while pending:
+        block = pending.pop(0)
+        prev = out[-1] if out else None
+        if prev is None or block.start >= prev.end:
+            out.append(block)
+            continue
+        if prev.kind == "quote":
+            rest = _trimmed(block.model_copy(update={"start": prev.end}), text)
+        else:
+            rest = _trimmed(prev.model_copy(update={"start": block.end}), text) if block.end < prev.end else None
+            out.pop()
+            if (head := _trimmed(prev.model_copy(update={"end": block.start}), text)) is not None:
+                out.append(head)
+            out.append(block)
+        if rest is not None:
+            pending.append(rest)
+            pending.sort(key=lambda b: (b.start, -b.end))
+    return out
+
+
+def _trimmed(block: Block, text: str) -> Block | None:
+    """`block` without its leading and trailing blank space; None when nothing is left."""
+    body = text[block.start:block.end]
+    if not body.strip():
+        return None
+    block.start += len(body) - len(body.lstrip())
+    block.end -= len(body) - len(body.rstrip())
+    return block
 
 
 def structure_document(repaired: RepairedText, *, doc_id: str, source: str, sha256: str,
@@ -187,8 +233,7 @@ def structure_document(repaired: RepairedText, *, doc_id: str, source: str, sha2
             if block.start == quote.start and block.kind == "quote" and not any(
                     block.end <= o.start < quote.end < o.end for o in blocks):
                 block.end = max(block.end, quote.end)
-    blocks = [b for b in sorted(blocks, key=lambda b: b.start)
-              if not any(o is not b and o.kind == "quote" and o.start < b.start < o.end for o in blocks)]
+    blocks = untangle(blocks, text)
     return ParsedDocument(
         id=doc_id, title=title, type=doc_type, source=source, sha256=sha256,
         date=detect_date(text, title), text=text, pages=pages, paged=False, blocks=blocks,
