@@ -74,7 +74,7 @@ def header_title(header: str) -> str:
 
 def detect_title(text: str, headers: list[str], given: str | None, doc_type: DocumentType,
                  fallback: str) -> str:
-    """The document's title: engagement heading, running header, file metadata or first line."""
+    """The document's title: engagement heading, the author's own title, running header or first line."""
     paras = paragraphs(text)
     first = paras[0].stripped.split("\n") if paras else []
     if doc_type is DocumentType.LIVRET and first and _ENGAGEMENT_RE.match(fold(first[0])):
