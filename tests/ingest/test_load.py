@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from ingest.load import LoadedFile, html_to_text, load_bytes, load_file, sniff_media_type
+from ingest.load import LoadedFile, load_bytes, load_file, sniff_media_type
 from ingest.worker import ParseWorker
 from kb.errors import UnreadableFile, UnsupportedFileType
 
@@ -23,12 +23,6 @@ CORPUS = ROOT / "corpus"
 PDFS = ROOT / "tests" / "fixtures" / "pdfs"
 SHARED_PDFS = ROOT.parent / "shared" / "pdfs"
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
-REAL_LINE = (
-    "<p>1</p> <p>Déployer un plan de formation ambitieux autour du développement du pouvoir d'agir</p>"
-    '\t<ul style="list-style-type: none"> • Sensibiliser largement les élus et les managers au '
-    "développement du pouvoir d'agir • Déployer des formations – actions avec les professionnels de "
-    "terrain, en partant de problématiques concrètes « ici et maintenant »"
-)
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:
@@ -186,23 +180,6 @@ def test_html_file(tmp_path: Path) -> None:
     loaded = load_file(write(tmp_path, "guide.html", page))
     assert loaded.media_type == "html" and loaded.title == "Guide & aides"
     assert loaded.pages == ["Aides\nLe RSA et la PCH.\n\nAide\nMontant\n\nRSA\n607 €"]
-
-
-def test_html_to_text_on_the_corpus_line() -> None:
-    text = html_to_text(REAL_LINE)
-    assert text.splitlines() == [
-        "1",
-        "Déployer un plan de formation ambitieux autour du développement du pouvoir d'agir",
-        "• Sensibiliser largement les élus et les managers au développement du pouvoir d'agir",
-        "• Déployer des formations – actions avec les professionnels de terrain, en partant de "
-        "problématiques concrètes « ici et maintenant »",
-    ]
-
-
-def test_html_to_text_lists_and_blank_lines() -> None:
-    text = html_to_text("<div><p>a</p><p></p><p></p><br><br><p>b</p><ol><li>un</li><li>deux</li></ol></div>")
-    assert text == "a\nb\n• un\n• deux"
-    assert html_to_text("x &lt;y&gt; &nbsp; z   <br/>w") == "x <y> z\nw"
 
 
 def test_sniffing_looks_at_the_content_first(tmp_path: Path) -> None:
