@@ -24,6 +24,8 @@ _MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", 
                    ("modalites", "Modalités de mise en œuvre"), ("objectifs", "Objectifs opérationnels"),
                    ("calendrier", "Calendrier"), ("indicateurs", "Indicateurs d'évaluation"))
 _BULLET_RE = re.compile(r"^\s*[›•\-–]\s*")
+# A printed line of a fiche: (label, field, line, its analysed terms).
+_Line = tuple[str, str, str, tuple[str, ...]]
 # "Axe 2 : Offrir un parcours…", "l'axe n°2" (folded text).
 _AXE_RE = re.compile(r"\baxe\s*(?:n\s*°|no\.?|numero)?\s*(\d{1,2})\b")
 
@@ -46,6 +48,16 @@ def _has_phrase(line_terms: tuple[str, ...], words: list[str]) -> bool:
     """Whether `words` appear in `line_terms` one after the other."""
     n = len(words)
     return any(list(line_terms[i:i + n]) == words for i in range(len(line_terms) - n + 1))
+
+
+def _naming_lines(read: dict[str, list[_Line]], words: list[str]) -> dict[str, list[_Line]]:
+    """Per fiche, its lines naming `words`: as a phrase if any fiche prints one, else all in one line."""
+    if len(words) > 1:
+        phrases = {number: [line for line in lines if _has_phrase(line[3], words)] for number, lines in read.items()}
+        if any(phrases.values()):
+            return phrases
+    wanted = set(words)
+    return {number: [line for line in lines if wanted <= set(line[3])] for number, lines in read.items()}
 
 
 def _clean_line(line: str) -> str:
@@ -115,7 +127,7 @@ class Catalog:
                 self.fiches.append(linked)
         self.fiches.sort(key=lambda f: (fiche_sort_key(f.number), f.document_id))
         self._by_number = {f.number: f for f in self.fiches}
-        self._line_cache: dict[str, list[tuple[str, str, str, tuple[str, ...]]]] = {}
+        self._line_cache: dict[str, list[_Line]] = {}
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
         self.axes = sorted({f.axe for f in self.fiches if f.axe})
         self._axe_by_number = {m.group(1): axe for axe in self.axes if (m := _AXE_RE.match(fold(axe)))}
@@ -151,8 +163,8 @@ class Catalog:
                 out.append(FicheMatch(fiche, [Role.PROGRAMME.value], [cite]))
         return out
 
-    def _lines(self, fiche: Fiche) -> list[tuple[str, str, str, tuple[str, ...]]]:
-        """Every printed line of a fiche: (label, field, line, its terms); computed once per catalogue."""
+    def _lines(self, fiche: Fiche) -> list[_Line]:
+        """Every printed line of a fiche; computed once per catalogue."""
         cached = self._line_cache.get(fiche.number)
         if cached is None:
             fields = (("pilotes", "Pilote(s)"), ("partenaires", "Partenaires associés"), *_MENTION_FIELDS)
@@ -167,39 +179,37 @@ class Catalog:
             self._line_cache[fiche.number] = cached
         return cached
 
-    def by_text(self, words: list[str], role: str | None = None) -> list[FicheMatch]:
-        """Fiches whose text names `words` (analysed terms), with the lines naming them.
+    def by_text(self, groups: list[list[str]], role: str | None = None) -> list[FicheMatch]:
+        """Fiches that name every group of `groups` (analysed terms), with the lines naming them.
 
-        Words that some line of some fiche prints together, in order ("Conseil de
+        A group is one name or notion, and a cited line must prove it. Words that
+        some line of some fiche prints together, in order ("Conseil de
         développement"), are a name: only the fiches printing that phrase count, not
         those where "conseil" and "développement" merely both occur. Otherwise a
-        fiche counts when its text holds every word. With a role, only the pilote or
-        partenaires field is read.
+        line must hold all the group's words ("isolement … personnes âgées"), so
+        that "Pôle PAPH" on one line and "emploi" on another do not make "Pôle
+        emploi". Groups the question joins with "et" ("logement et santé") may be
+        named on different lines. With a role, only the pilote or partenaires field
+        is read.
         """
         fields = {"pilote": {"pilotes"}, "partenaire": {"partenaires"}}.get(role or "")
-        wanted = set(words)
         read = {fiche.number: [line for line in self._lines(fiche) if fields is None or line[1] in fields]
                 for fiche in self.fiches}
-        phrases = {number: [line for line in lines if _has_phrase(line[3], words)] for number, lines in read.items()} \
-            if len(words) > 1 else {}
-        phrased = any(phrases.values())
+        naming_by_group = [_naming_lines(read, words) for words in groups if words]
+        name = " ".join(" ".join(words) for words in groups)
         out = []
         for fiche in self.fiches:
-            lines = read[fiche.number]
-            if phrased:
-                naming = phrases[fiche.number]
-            elif wanted <= {term for *_, t in lines for term in t}:
-                naming = [line for line in lines if wanted & set(line[3])]
-            else:
+            per_group = [naming[fiche.number] for naming in naming_by_group]
+            if not per_group or not all(per_group):
                 continue
-            if not naming:
-                continue
-            cites = [OrgMention(org=" ".join(words), name=" ".join(words), role=Role.MENTION, field=name,
-                                citation=f"{label} : {line}", page=fiche.field_pages.get(name) or fiche.page)
-                     for label, name, line, _ in naming][:3]
-            found = Role.PILOTE if any(c.field == "pilotes" for c in cites) else \
+            # The first line of each group comes first, so that every group is cited.
+            lines = list(dict.fromkeys([found[0] for found in per_group] + [ln for found in per_group for ln in found]))
+            cites = [OrgMention(org=name, name=name, role=Role.MENTION, field=field,
+                                citation=f"{label} : {line}", page=fiche.field_pages.get(field) or fiche.page)
+                     for label, field, line, _ in lines][:3]
+            found_role = Role.PILOTE if any(c.field == "pilotes" for c in cites) else \
                 Role.PARTENAIRE if any(c.field == "partenaires" for c in cites) else Role.MENTION
-            out.append(FicheMatch(fiche, [found.value], cites))
+            out.append(FicheMatch(fiche, [found_role.value], cites))
         return out
 
     def by_years(self, year: int, mode: str) -> list[FicheMatch]:

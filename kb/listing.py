@@ -39,7 +39,7 @@ def _listed(u: Understood, catalog: Catalog) -> list[FicheMatch]:
     if u.year and u.year_mode:
         return catalog.by_years(u.year, u.year_mode)
     if u.entity:
-        return catalog.by_text(u.entity, role)
+        return catalog.by_text(u.entity_groups or [u.entity], role)
     return []
 
 

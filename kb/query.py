@@ -26,7 +26,7 @@ _FICHE_REF_RE = re.compile(
 _LIST_RE = re.compile(
     r"^(?:quelles?|quels?|lister?|liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
-    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
+    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:s'|se\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
     r"ach[ée]v|pr[ée]vu|en cours)"
     r"|\bquelles?\s+(?:fiches?|actions?)\b|\bcombien\s+de\s+(?:fiches?|actions?)\b")
@@ -112,6 +112,8 @@ class Understood:
     year_mode: str | None = None
     doc_type: str | None = None
     entity: list[str] = _field(default_factory=list)
+    # The entity's notions when the question joins several with "et" ("logement et santé"); else empty.
+    entity_groups: list[list[str]] = _field(default_factory=list)
     # The question as searched, when unknown words were corrected ("lutet" -> "lutte").
     corrected: str | None = None
 
@@ -279,5 +281,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.doc_type = DocumentType.GLOSSARY.value
     if u.intent == "list" and not (u.organisations or u.programme or u.year or u.axe):
         matched = {t for o in u.organisations for t in terms(o.matched)}
-        u.entity = [t for t in terms(q) if t not in _FRAME and t not in matched and t not in STOPWORDS]
+
+        def named(text: str) -> list[str]:
+            return [t for t in terms(text) if t not in _FRAME and t not in matched and t not in STOPWORDS]
+
+        u.entity = named(q)
+        groups = [words for part in re.split(r",|\bet\b", q) if (words := named(part))]
+        u.entity_groups = groups if len(groups) > 1 else []
     return u

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.catalog import fiche_sort_key
+from kb.lexicon import fold
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +50,7 @@ def test_programmes_years_and_free_names(catalog) -> None:  # type: ignore[no-un
     pmie = catalog.programme_named("Programme Métropolitain d'Insertion pour l'Emploi")
     assert _numbers(catalog.by_programme(pmie)) == ["1.2", "28.2", "31", "32", "33", "41.2", "64", "70", "71", "78"]
     assert _numbers(catalog.by_years(2018, "end")) == ["13", "41.2", "55.2", "56", "57"]
-    assert _numbers(catalog.by_text(["soliha"])) == ["13"]
+    assert _numbers(catalog.by_text([["soliha"]])) == ["13"]
 
 
 def test_axes(catalog) -> None:  # type: ignore[no-untyped-def]
@@ -64,19 +65,30 @@ def test_axes(catalog) -> None:  # type: ignore[no-untyped-def]
 
 def test_a_name_of_several_words_is_read_as_a_phrase(catalog) -> None:  # type: ignore[no-untyped-def]
     # Fiche 1.2 has "conseil" and "développement" on different lines: it does not name the Conseil de développement.
-    assert _numbers(catalog.by_text(["conseil", "developpement"])) == ["28.2", "70", "71"]
-    # Words no line prints together: a fiche counts when it holds them all.
-    assert "1.2" in _numbers(catalog.by_text(["isolement", "agee"]))
+    assert _numbers(catalog.by_text([["conseil", "developpement"]])) == ["28.2", "70", "71"]
+    # Words no line prints together: a fiche counts when one of its lines holds them all.
+    assert "1.2" in _numbers(catalog.by_text([["isolement", "agee"]]))
+
+
+def test_a_cited_line_proves_the_whole_name(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Fiche 78 prints "Pôle PAPH" on one line and "emploi" on others: it does not name Pôle emploi.
+    assert catalog.by_text([["pole", "emploi"]]) == []
+    # Notions the question joins with "et" may be named on different lines, and each is cited.
+    both = catalog.by_text([["logement"], ["sante"]])
+    assert set(_numbers(catalog.by_text([["logement", "sante"]]))) < set(_numbers(both))
+    for match in both:
+        cited = fold(" ".join(c.citation for c in match.citations))
+        assert "logement" in cited and "sante" in cited  # fiche 1.2 prints "Bus Info Sante"
 
 
 def test_a_name_in_a_role_is_read_in_that_field_only(catalog) -> None:  # type: ignore[no-untyped-def]
     # Fiches 8.2 and 78 name the bailleurs sociaux in their text, not among their partenaires.
-    assert _numbers(catalog.by_text(["bailleur", "social"])) == ["1.2", "8.2", "13", "78"]
-    partner = catalog.by_text(["bailleur", "social"], "partenaire")
+    assert _numbers(catalog.by_text([["bailleur", "social"]])) == ["1.2", "8.2", "13", "78"]
+    partner = catalog.by_text([["bailleur", "social"]], "partenaire")
     assert _numbers(partner) == ["1.2", "13"]
     assert all(c.field == "partenaires" for m in partner for c in m.citations)
     # Fiche 66.5 says "éducation" and, elsewhere, "nationale": it does not name the Éducation nationale.
-    assert _numbers(catalog.by_text(["education", "nationale"])) == ["41.2", "55.2"]
+    assert _numbers(catalog.by_text([["education", "nationale"]])) == ["41.2", "55.2"]
 
 
 def test_fiches_are_ordered_as_printed() -> None:
