@@ -4,11 +4,12 @@ The list comes from the catalogue, not from retrieval, so it is complete: every
 fiche naming an organisation (in the role asked, if any), attached to a
 programme, running in a year, printing a name, or of an axe, each with the
 lines that prove it. Several organisations combine as the question says ("et",
-"ou", "sans"); an axe narrows any other condition.
+"ou", "sans"); every other condition (a year, an axe, a programme) must hold too.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from kb.catalog import Catalog, FicheMatch
@@ -16,54 +17,61 @@ from kb.query import Understood
 
 
 def list_fiches(u: Understood, catalog: Catalog) -> list[FicheMatch]:
-    """The fiches that answer a list question, ordered as printed."""
-    matches = _listed(u, catalog)
-    if u.axe:
-        # "Quelles fiches de l'axe 3 impliquent la DRTU ?": the axe narrows the list.
-        matches = [m for m in matches if m.fiche.axe == u.axe] if matches or _conditioned(u) \
-            else catalog.by_axe(u.axe)
-    return matches
+    """The fiches that answer a list question, ordered as printed.
+
+    Every condition the question sets must hold: "les fiches impliquant la CAF
+    qui se terminent en 2020" are the CAF's fiches whose calendrier ends in 2020,
+    and "quelles fiches de l'axe 3 impliquent la DRTU ?" those of the axe. Each
+    fiche cites the lines proving each condition.
+    """
+    conditions = _conditions(u, catalog)
+    if not conditions:
+        return []
+    wanted = set.intersection(*({m.fiche.number for m in matches} for matches in conditions))
+    return _merged([m for matches in conditions for m in matches if m.fiche.number in wanted], catalog)
 
 
-def _conditioned(u: Understood) -> bool:
-    return bool(u.programme or u.organisations or (u.year and u.year_mode) or u.entity)
-
-
-def _listed(u: Understood, catalog: Catalog) -> list[FicheMatch]:
+def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
+    """The fiches meeting each condition of the question, one list per condition."""
     role = u.role if u.role in ("pilote", "partenaire") else None
+    found = []
     if u.programme:
-        # A programme is also in the acronym table (PMIE), but "attached to" means its fiches.
-        return catalog.by_programme(u.programme)
+        found.append(catalog.by_programme(u.programme))
     if u.organisations:
-        return _by_organisations(u, catalog, role)
+        found.append(_by_organisations(u, catalog, role))
     if u.year and u.year_mode:
-        return catalog.by_years(u.year, u.year_mode)
+        found.append(catalog.by_years(u.year, u.year_mode))
     if u.entity:
-        return catalog.by_text(u.entity_groups or [u.entity], role)
-    return []
+        found.append(catalog.by_text(u.entity_groups or [u.entity], role))
+    if u.axe:
+        found.append(catalog.by_axe(u.axe))
+    return found
+
+
+def _merged(matches: list[FicheMatch], catalog: Catalog) -> list[FicheMatch]:
+    """One entry per fiche, with the roles and citations of all its matches, ordered as printed."""
+    seen: dict[str, FicheMatch] = {}
+    for match in matches:
+        kept = seen.get(match.fiche.number)
+        if kept is None:
+            seen[match.fiche.number] = FicheMatch(match.fiche, list(match.roles), list(match.citations))
+            continue
+        kept.roles = list(dict.fromkeys(kept.roles + match.roles))
+        # A line naming both organisations ("Partenaires : ARS, …, UDCCAS") is cited once.
+        printed = {(c.citation, c.page) for c in kept.citations}
+        kept.citations = kept.citations + [c for c in match.citations if (c.citation, c.page) not in printed]
+    return sorted(seen.values(), key=lambda m: catalog.fiches.index(m.fiche))
 
 
 def _by_organisations(u: Understood, catalog: Catalog, role: str | None) -> list[FicheMatch]:
-    # One entry per fiche, with the roles and lines of every organisation asked for.
-    seen: dict[str, FicheMatch] = {}
-    naming: dict[str, int] = {}
-    for org in u.organisations:
-        # org_roles holds "pilote", "partenaire" or None, like `role`.
-        for match in catalog.by_organisation(org.id, u.org_roles.get(org.id, role)):
-            number = match.fiche.number
-            naming[number] = naming.get(number, 0) + 1
-            if number in seen:
-                kept = seen[number]
-                kept.roles = list(dict.fromkeys(kept.roles + match.roles))
-                # A line naming both organisations ("Partenaires : ARS, …, UDCCAS") is cited once.
-                printed = {(c.citation, c.page) for c in kept.citations}
-                kept.citations = kept.citations + [c for c in match.citations if (c.citation, c.page) not in printed]
-            else:
-                seen[number] = FicheMatch(match.fiche, list(match.roles), list(match.citations))
+    """The fiches naming one, or each, of the organisations asked for, and none of those ruled out."""
+    # org_roles holds "pilote", "partenaire" or None, like `role`.
+    matches = [m for org in u.organisations for m in catalog.by_organisation(org.id, u.org_roles.get(org.id, role))]
+    naming = Counter(m.fiche.number for m in matches)
     ruled_out = {m.fiche.number for org in u.excluded for m in catalog.by_organisation(org.id, role)}
     needed = len(u.organisations) if u.combine == "all" else 1
-    kept_matches = [m for number, m in seen.items() if naming[number] >= needed and number not in ruled_out]
-    return sorted(kept_matches, key=lambda m: catalog.fiches.index(m.fiche))
+    return [m for m in _merged(matches, catalog)
+            if naming[m.fiche.number] >= needed and m.fiche.number not in ruled_out]
 
 
 def fiche_json(match: FicheMatch) -> dict[str, Any]:

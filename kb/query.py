@@ -268,7 +268,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.field = None
     if u.intent == "list" and u.role not in ("pilote", "partenaire"):
         # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name.
-        u.programme = catalog.programme_named(q)
+        u.programme = catalog.programme_named(q) or next(
+            (p for o in u.organisations if (p := catalog.programme_named(o.name))), None)
+        # A programme is also in the acronym table (PMIE): it is then the condition, not an organisation.
+        if u.programme:
+            u.organisations = [o for o in u.organisations if catalog.programme_named(o.name) != u.programme]
     year = re.search(r"\b(20\d\d)\b", low)
     if year:
         u.year = int(year.group(1))

@@ -70,6 +70,11 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # A programme holds no role: the question asks of the organisation named so.
     ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"intent": "list", "programme": None, "role": "pilote"}),
+    # Its acronym names the programme: it is then the condition, not an organisation besides it.
+    ("Quelles actions du PMIE se terminent en 2020 ?",
+     {"intent": "list", "programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI", "orgs": [], "year": 2020}),
+    ("Quelles fiches sont rattachées au Programme Métropolitain d'Insertion pour l'Emploi ?",
+     {"programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI", "orgs": []}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)

@@ -60,6 +60,18 @@ def test_an_axe_lists_its_fiches_or_narrows_a_list(corpus_index) -> None:  # typ
     assert corpus_index.service.search("Quelles fiches de l'axe 1 impliquent la DINSI ?", 10)["fiches"] == []
 
 
+def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    def fiches(question: str) -> list[dict]:
+        return corpus_index.service.search(question, 10)["fiches"]
+
+    started = fiches("fiches pilotées par la DSDS qui démarrent en 2018")
+    assert [f["number"] for f in started] == ["41.2", "71"]  # the DSDS pilots 12 fiches; these two start in 2018
+    for fiche in started:
+        assert {c["field"] for c in fiche["citations"]} == {"pilotes", "calendrier"} and fiche["roles"] == ["pilote"]
+    assert [f["number"] for f in fiches("Quelles actions du PMIE se terminent en 2020 ?")] == ["78"]
+    assert fiches("Quelles fiches impliquant la CAF se terminent en 2020 ?") == []
+
+
 def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # type: ignore[no-untyped-def]
     def numbers(question: str) -> list[str]:
         return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]
