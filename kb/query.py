@@ -35,7 +35,8 @@ _LIST_RE = re.compile(
 _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:sont\s+les\s+)?"
                            r"(?:projets?|dispositifs?|chantiers?)\b")
 _FIELDS = (
-    ("calendrier", r"\bcalendrier|\b[ée]ch[ée]ance|\bquand\b|\bdates?\b|\bd[ée]lais?\b"),
+    ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\bquand\b|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
+                   r"\bplanning\b|\ben quelle ann[ée]e\b"),
     ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
     ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
     ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b"),

@@ -22,6 +22,8 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("dans quelles fiches la caisse d'allocations familiales est partenaire", {"orgs": ["CAF"], "role": "partenaire"}),
     ("qui pilote la fiche 13", {"intent": "passage", "fiche": "13", "field": "pilotes"}),
     ("Quel est le calendrier de l'action 41.2 ?", {"fiche": "41.2", "field": "calendrier"}),
+    ("Quelle est la durée de l'action 64 ?", {"fiche": "64", "field": "calendrier"}),
+    ("la fiche 56 se termine en quelle année ?", {"fiche": "56", "field": "calendrier"}),
     ("indicateurs d'évaluation de la fiche sur la fracture numérique", {"field": "indicateurs", "fiche": None}),
     ("Quelles fiches se terminent en 2018 ?", {"intent": "list", "year": 2018, "year_mode": "end"}),
     ("fiches qui commencent en 2018", {"year": 2018, "year_mode": "start"}),
