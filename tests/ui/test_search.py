@@ -116,6 +116,18 @@ def test_removing_an_understood_chip_searches_without_it(page: Any) -> None:
     assert any("DSDS" in c for c in page.locator(".understood .chip").all_inner_texts())
 
 
+def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
+    # The page's field words follow the API's: "durée" asks for the calendrier (kb/query.py).
+    page.goto("/")
+    search(page, "Quelle est la durée de l'action 64 ?")
+    chip = page.locator(".understood .chip-field")
+    chip.wait_for()
+    assert chip.inner_text().startswith("Champ : calendrier")
+    chip.get_by_role("button").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('durée')")
+    assert page.locator("#q").input_value() == "de l'action 64 ?"
+
+
 def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:
     page.goto("/")
     search(page, "Quelles fiches de l'axe 3 impliquent la DRTU ?")

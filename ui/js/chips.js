@@ -21,7 +21,7 @@ const ROLE_WORDS = {
   mention: `(?:mentionn\\p{L}*|cit[ée]e?s?)`,
 };
 const FIELD_WORDS = {
-  calendrier: "calendrier|[ée]ch[ée]ances?|quand|dates?|d[ée]lais?",
+  calendrier: "calendrier|[ée]ch[ée]anc\\p{L}*|quand|dates?|d[ée]lais?|dur[ée]e|p[ée]riode|planning|en quelle ann[ée]e",
   pilotes: "qui pilote|pilot\\p{L}*|porteurs?|qui porte",
   partenaires: "partenaires?|partenariats?",
   indicateurs: "indicateurs?|[ée]valuation|mesurer?",
