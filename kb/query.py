@@ -28,7 +28,7 @@ _LIST_RE = re.compile(
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
     r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:s'|se\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
-    r"ach[ée]v|pr[ée]vu|en cours)"
+    r"ach[ée]v|pr[ée]vu|en cours|activ)"
     r"|\bquelles?\s+(?:fiches?|actions?)\b|\bcombien\s+de\s+(?:fiches?|actions?)\b")
 # "Quels projets impliquent la CAF ?": a list when the question names what the fiches must involve;
 # without an organisation, "quels projets…" may as well ask for a livret's "projets phares".

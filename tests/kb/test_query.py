@@ -51,6 +51,7 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("quelles fiches traitent des violences conjugales", {"entity": ["violence", "conjugale"], "entity_groups": []}),
     ("fiches action se terminant en 2020", {"intent": "list", "year": 2020, "year_mode": "end"}),
     ("actions s'achevant en 2019", {"intent": "list", "year": 2019, "year_mode": "end"}),
+    ("fiches actives en 2021", {"intent": "list", "year": 2021, "year_mode": "during"}),
     ("quelles fiches parlent de logement et de santé ?",
      {"entity": ["logement", "sante"], "entity_groups": [["logement"], ["sante"]]}),
     ("comment évaluer la fiche 13 ?", {"fiche": "13", "field": "indicateurs"}),
