@@ -212,6 +212,15 @@ class Catalog:
             out.append(FicheMatch(fiche, [found_role.value], cites))
         return out
 
+    def roster(self, fiche: Fiche) -> FicheMatch:
+        """A fiche cited by its pilote and partenaires lines: who it involves, for an answer by absence."""
+        lines = [line for line in self._lines(fiche) if line[1] in ("pilotes", "partenaires")]
+        cites = [OrgMention(org="", name="", role=Role.MENTION, field=field, citation=f"{label} : {line}",
+                            page=fiche.field_pages.get(field) or fiche.page) for label, field, line, _ in lines]
+        return FicheMatch(fiche, [], cites or [OrgMention(org="", name="", role=Role.MENTION, field="titre",
+                                                          citation=f"Fiche {fiche.number} : {fiche.title}",
+                                                          page=fiche.page)])
+
     def by_years(self, year: int, mode: str) -> list[FicheMatch]:
         """Fiches whose calendrier ends, starts, or runs in `year`."""
         out = []

@@ -10,6 +10,7 @@ lines that prove it. Several organisations combine as the question says ("et",
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from typing import Any
 
 from kb.catalog import Catalog, FicheMatch
@@ -37,12 +38,13 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
     found = []
     if u.programme:
         found.append(catalog.by_programme(u.programme))
-    if u.organisations:
+    if u.organisations or u.excluded:
         found.append(_by_organisations(u, catalog, role))
     if u.year and u.year_mode:
         found.append(catalog.by_years(u.year, u.year_mode))
     if u.entity:
-        found.append(catalog.by_text(u.entity_groups or [u.entity], role))
+        groups = u.entity_groups or [u.entity]
+        found.append(_in_role(lambda asked: catalog.by_text(groups, asked), role, u.role_negated))
     if u.axe:
         found.append(catalog.by_axe(u.axe))
     return found
@@ -64,14 +66,31 @@ def _merged(matches: list[FicheMatch], catalog: Catalog) -> list[FicheMatch]:
 
 
 def _by_organisations(u: Understood, catalog: Catalog, role: str | None) -> list[FicheMatch]:
-    """The fiches naming one, or each, of the organisations asked for, and none of those ruled out."""
+    """The fiches naming one, or each, of the organisations asked for, and none of those ruled out.
+
+    With every organisation ruled out ("les fiches sans la DRTU"), all the other
+    fiches, each cited by its pilote and partenaires lines: what shows that the
+    organisation is not among them.
+    """
     # org_roles holds "pilote", "partenaire" or None, like `role`.
-    matches = [m for org in u.organisations for m in catalog.by_organisation(org.id, u.org_roles.get(org.id, role))]
+    matches = [m for org in u.organisations
+               for m in _in_role(lambda asked, org_id=org.id: catalog.by_organisation(org_id, asked),
+                                 u.org_roles.get(org.id, role), u.role_negated)]
     naming = Counter(m.fiche.number for m in matches)
     ruled_out = {m.fiche.number for org in u.excluded for m in catalog.by_organisation(org.id, role)}
+    if not u.organisations:
+        return [catalog.roster(fiche) for fiche in catalog.fiches if fiche.number not in ruled_out]
     needed = len(u.organisations) if u.combine == "all" else 1
     return [m for m in _merged(matches, catalog)
             if naming[m.fiche.number] >= needed and m.fiche.number not in ruled_out]
+
+
+def _in_role(find: Callable[[str | None], list[FicheMatch]], role: str | None, negated: bool) -> list[FicheMatch]:
+    """`find(role)`; or, for a role asked in the negative, the fiches naming the name in no such role."""
+    if not (negated and role):
+        return find(role)
+    holding = {m.fiche.number for m in find(role)}
+    return [m for m in find(None) if m.fiche.number not in holding]
 
 
 def fiche_json(match: FicheMatch) -> dict[str, Any]:

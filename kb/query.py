@@ -26,7 +26,7 @@ _FICHE_REF_RE = re.compile(
 _LIST_RE = re.compile(
     r"^(?:quelles?|quels?|lister?|liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
-    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:s'|se\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
+    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:s'|se\s+|non\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
     r"ach[ée]v|pr[ée]vu|en cours|activ)"
     r"|\bquelles?\s+(?:fiches?|actions?)\b|\bcombien\s+de\s+(?:fiches?|actions?)\b")
@@ -50,6 +50,8 @@ _ROLES = (
     ("pilote", r"\bpilot(?:e|ee|es|ees|ent|er)\b|\bpilotage\b|\bportee?s? par\b"),
     ("partenaire", r"\bpartenaires?\b|\bassociee?s?\b|\ben partenariat\b"),
 )
+# A negation just before the role's words, within the same clause.
+_NEGATION_RE = re.compile(r"(?:\bn'|\bne\b|\bpas\b|\bsans\b|\bnon\b)[^,;?]{0,20}$")
 _YEAR_MODES = (
     ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir|"
             r"[ée]ch[ée]ance)"),
@@ -60,7 +62,9 @@ _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
           (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bsignifi|\bveut dire\b|\babr[ée]viation"))
 # Between two organisations of a list question: "et" wants both, "ou" either; "sans" rules one out.
-_EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas)"
+# "sans la DRTU", "mais pas la DRTU", and "pas pilotées par la DSDS": the name just after is ruled out.
+_EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon)"
+                         r"(?:\s+(?:pilot|associ|impliqu|mentionn|cit)\w*)?"
                          r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
 _AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")
 _OR_RE = re.compile(r"\bou\b|\bsoit\b")
@@ -102,6 +106,8 @@ class Understood:
     excluded: list[OrgRef] = _field(default_factory=list)
     # The role asked of each organisation when it differs ("pilotées par la DSDS, impliquant la CAF").
     org_roles: dict[str, str | None] = _field(default_factory=dict)
+    # The role is asked in the negative ("n'est pas pilote"): fiches naming the organisation in another role.
+    role_negated: bool = False
     fiche: str | None = None
     # A fiche number the plan does not have ("fiche 99"): said, rather than answered with another fiche.
     unknown_fiche: str | None = None
@@ -159,6 +165,13 @@ def _role_in(text: str) -> str | None:
     return next((name for name, pattern in _ROLES if re.search(pattern, text)), None)
 
 
+def _role_negated(text: str, role: str | None) -> bool:
+    """Whether the role is asked in the negative: "où la CAF n'est pas pilote", "partenaire mais pas pilote"."""
+    pattern = dict(_ROLES).get(role or "")
+    found = re.search(pattern, text) if pattern else None
+    return bool(found and _NEGATION_RE.search(text[:found.start()]))
+
+
 def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
     """Split the organisations of a list question: those wanted, "all" or "any" of them, those ruled out.
 
@@ -166,6 +179,8 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
     wants fiches naming both, "l'UDCCAS ou l'ARS" either, "l'UDCCAS sans la DRTU"
     rules the DRTU's fiches out. A name in full holding "et" ("Direction de
     l'Habitat et du Logement") is one name: only the words between names count.
+    When every name is ruled out ("les fiches sans la DRTU", "pas pilotées par la
+    DSDS"), none is wanted: the answer is the fiches naming none of them.
     Names joined by "et", "ou" or a comma share the role asked ("pilotées par
     l'UDCCAS et la DRTU"); other words between two names are a second condition
     with its own role ("pilotées par la DSDS qui impliquent la CAF").
@@ -188,10 +203,6 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
                 lead = low[:max(start, 0)]
             wanted.append(org)
         end = max(end, start + len(org.matched))
-    if not wanted:
-        # Every name ruled out: a list of the fiches naming none of them is not answered (see README).
-        wanted.append(excluded.pop(0))
-        lead = low[:max(low.find(fold(wanted[0].matched)), 0)]
     if len(wanted) < 2:
         return Combined(wanted, None, excluded)
     gaps = [not _JOIN_RE.fullmatch(x.strip()) for x in links]
@@ -246,6 +257,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         else:
             u.unknown_fiche = number
     u.role = _role_in(low)
+    u.role_negated = _role_negated(low, u.role)
     if u.intent == "passage":
         # The field asked comes first: "indicateurs de la fiche « … en partenariat avec … »"
         # asks for indicateurs, whatever the fiche's title says after.
@@ -257,10 +269,12 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if soft_list and u.organisations:
         u.intent = "list"
         u.field = None
-    if u.intent == "list" and len(u.organisations) > 1:
+    if u.intent == "list" and u.organisations:
         combined = combine_organisations(q, u.organisations)
         u.organisations, u.combine, u.excluded, u.org_roles = (combined.wanted, combined.combine, combined.excluded,
                                                                 combined.roles)
+        if not u.organisations:
+            u.role_negated = False  # "pas pilotées par la DSDS" rules the DSDS's fiches out: said once
     if re.search(r"\baxe\b", low):
         u.axe = catalog.axe_named(q)
         # "Les fiches de l'axe 2" lists them; "les objectifs de l'axe 2" is a passage question.
@@ -284,7 +298,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             break
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
-    if u.intent == "list" and not (u.organisations or u.programme or u.year or u.axe):
+    if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe):
         matched = {t for o in u.organisations for t in terms(o.matched)}
 
         def named(text: str) -> list[str]:

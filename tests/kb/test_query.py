@@ -73,6 +73,11 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # A programme holds no role: the question asks of the organisation named so.
     ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"intent": "list", "programme": None, "role": "pilote"}),
+    # A role asked in the negative, of an organisation the fiches name.
+    ("fiches où la CAF n'est pas pilote", {"intent": "list", "orgs": ["CAF"], "role": "pilote", "role_negated": True}),
+    ("Dans quelles fiches la DRTU est-elle partenaire mais pas pilote ?", {"role": "pilote", "role_negated": True}),
+    ("quelles fiches la DSDS ne pilote-t-elle pas ?", {"orgs": ["DSDS"], "role_negated": True}),
+    ("Sans la DRTU, quelles fiches sont pilotées par la DSDS ?", {"role": "pilote", "role_negated": False}),
     # Its acronym names the programme: it is then the condition, not an organisation besides it.
     ("Quelles actions du PMIE se terminent en 2020 ?",
      {"intent": "list", "programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI", "orgs": [], "year": 2020}),
@@ -93,6 +98,10 @@ def test_analysis(catalog, question: str, expected: dict) -> None:  # type: igno
     ("fiches avec la DSDS mais pas la DRTU", ["DSDS"], None, ["DRTU"]),
     ("Quelles fiches impliquent l'UDCCAS sans la DRTU ?", ["UDCCAS"], None, ["DRTU"]),
     ("Sans la DRTU, quelles fiches impliquent l'UDCCAS ?", ["UDCCAS"], None, ["DRTU"]),
+    # Every name ruled out: none is wanted, and the answer is the other fiches.
+    ("les fiches sans la DRTU", [], None, ["DRTU"]),
+    ("Quelles fiches ne sont pas pilotées par la DSDS ?", [], None, ["DSDS"]),
+    ("fiches non pilotées par la DSDS", [], None, ["DSDS"]),
     # "et" inside a name in full joins nothing.
     ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?", ["DHL"], None, []),
 ])

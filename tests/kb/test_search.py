@@ -87,6 +87,17 @@ def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # ty
         ["1.2", "8.2", "28.2", "41.2", "55.2", "56", "57", "79"]
     assert numbers("Quelles fiches impliquent l'UDCCAS sans la DRTU ?") == ["1.2", "28.2", "41.2"]
     assert numbers("Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?") == ["56", "57"]
+    # The DRTU is named in six fiches and pilots two of them (56, 57).
+    assert numbers("Dans quelles fiches la DRTU est-elle partenaire mais pas pilote ?") == ["27", "31", "34", "55.2"]
+    assert numbers("fiches où la CAF n'est pas pilote") == ["13", "66.5", "79"]
+    # Every name ruled out: the other fiches, each cited by who it involves (not the DRTU).
+    without = corpus_index.service.search("les fiches sans la DRTU", 10)["fiches"]
+    assert len(without) == len(corpus_index.service.catalog.fiches) - 6
+    assert not {"27", "31", "34", "55.2", "56", "57"} & {f["number"] for f in without}
+    for fiche in without:
+        assert fiche["citations"] and all("DRTU" not in c["text"] for c in fiche["citations"])
+        assert {c["field"] for c in fiche["citations"]} <= {"pilotes", "partenaires", "titre"}
+    assert "66.5" not in numbers("Quelles fiches ne sont pas pilotées par la DSDS ?")
     # The DSDS pilots twelve fiches; of those, only 66.5 names the CAF.
     assert numbers("Quelles fiches pilotées par la DSDS impliquent la CAF ?") == ["66.5"]
 

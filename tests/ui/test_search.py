@@ -159,6 +159,13 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     page.locator(".understood .chip-organisation").filter(has_text="ARS").get_by_role("button").click()
     page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('ARS')")
     assert page.locator("#q").input_value() == "Quelles fiches impliquent l'UDCCAS ?"
+    # Every name ruled out: the eighteen other fiches; a role in the negative is said so.
+    search(page, "les fiches sans la DRTU")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 18")
+    search(page, "Dans quelles fiches la DRTU est-elle partenaire mais pas pilote ?")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
+    role = page.locator(".understood .chip-role")
+    assert role.inner_text().startswith("Rôle : pas pilote") and role.get_by_role("button").count() == 0
 
 
 def test_address_and_back_button_follow_the_searches(page: Any) -> None:

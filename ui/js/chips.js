@@ -77,7 +77,10 @@ export function understoodChips(understood, question) {
   if (understood.combine === "all") {
     chips.push({ kind: "combine", label: "Toutes ces organisations à la fois", without: null });
   }
-  if (understood.role) {
+  if (understood.role && understood.role_negated) {
+    // "n'est pas pilote": taking the role's words out would leave the negation dangling.
+    chips.push({ kind: "role", label: `Rôle : pas ${roleLabel(understood.role)}`, without: null });
+  } else if (understood.role) {
     chips.push({ kind: "role", label: `Rôle : ${roleLabel(understood.role)}`,
       without: ROLE_WORDS[understood.role] ? removeFromQuestion(question, `${B}${ROLE_WORDS[understood.role]}${E}`)
         : null });
