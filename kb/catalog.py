@@ -221,14 +221,23 @@ class Catalog:
                                                           citation=f"Fiche {fiche.number} : {fiche.title}",
                                                           page=fiche.page)])
 
-    def by_years(self, year: int, mode: str) -> list[FicheMatch]:
-        """Fiches whose calendrier ends, starts, or runs in `year`."""
+    def by_years(self, year: int, mode: str, relation: str | None = None) -> list[FicheMatch]:
+        """Fiches whose calendrier ends, starts, or runs in `year`, or (`relation`) before or after it.
+
+        "Before 2020" is strictly before: a calendrier ending in 2020 does not end before 2020.
+        """
         out = []
         for fiche in self.fiches:
             if not fiche.years:
                 continue
             first, last = min(fiche.years), max(fiche.years)
-            ok = {"end": last == year, "start": first == year}.get(mode, first <= year <= last)
+            # The year of the calendrier that the mode reads: its end, its start, or any year it runs.
+            if relation == "before":
+                ok = (last if mode == "end" else first) < year
+            elif relation == "after":
+                ok = (first if mode == "start" else last) > year
+            else:
+                ok = {"end": last == year, "start": first == year}.get(mode, first <= year <= last)
             if ok:
                 cite = OrgMention(org=str(year), name=str(year), role=Role.MENTION, field="calendrier",
                                   citation=f"Calendrier : {_clean_line(fiche.calendrier)}",

@@ -24,7 +24,7 @@ from kb.spelling import within_one_edit
 _FICHE_REF_RE = re.compile(
     r"\b(?:fiches?|actions?)\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
 _LIST_RE = re.compile(
-    r"^(?:quelles?|quels?|lister?|liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
+    r"^(?:quelles?|quels?|lister?|(?:la\s+)?liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
     r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:s'|se\s+|non\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
@@ -57,6 +57,7 @@ _YEAR_MODES = (
             r"[ée]ch[ée]ance)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
+_YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"))
 # "l'engagement 2" names a livret; "engagement associatif" does not.
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
@@ -68,6 +69,7 @@ _EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exce
                          r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
 _AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")
 _OR_RE = re.compile(r"\bou\b|\bsoit\b")
+_POSTPOSED_ROLE_RE = re.compile(r"\s*(?:comme|en tant que|pour|en)\s+(?:co-?)?(pilote|partenaire)s?\b")
 # Words that only join two names ("et l'", ", la", "ou du"): the names share one condition.
 _JOIN_RE = re.compile(r"(?:,|et|ou|ainsi que|a la fois|mais aussi)?\s*(?:(?:la|le|les|l'|de|du|des|d')\s*)*")
 # "Qu'est-ce que la MDM ?": asked of an acronym alone, a definition question wants its expansion.
@@ -77,12 +79,17 @@ _FRAME = frozenset(terms(
     "quelle quelles fiche fiches action actions dans lesquelles sont pilotée pilotées pilote piloté pilotes "
     "partenaire partenaires associé associée associés associées implique impliquent mentionne mentionnent cite "
     "citent intervient interviennent intervenir concerne concernent rattachée rattachées rattaché liée liées "
-    "lié participe participent apparaît apparaissent elle il ils elles association organisme structure "
-    "direction service liste lister toutes tous rôle role qui où ou avec projet projets dispositif dispositifs "
-    "chantier chantiers combien donne donnez moi citez énumérer porte portent portant parle parlent traite traitent "
+    "lié participe participent apparaît apparaissent elle il ils elles "
+    "liste lister toutes tous rôle role qui où ou avec "
+    "combien donne donnez moi citez énumérer porte portent portant parle parlent traite traitent "
     "traitant aborde abordent évoque évoquent vise visent cible ciblent touche touchent adresse adressent agit "
     "agissent propos sujet thème thématique relative relatives relatif relatifs lien matière question questions "
-    "contient contiennent comporte comportent prévoit prévoient"))
+    "contient contiennent comporte comportent prévoit prévoient impliquant mentionnant citant concernant "
+    "associant intervenant participant relève relèvent relevant"))
+# Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
+# ("les fiches impliquant des associations").
+_GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
+                           "dispositifs chantier chantiers"))
 
 
 @dataclass
@@ -117,6 +124,8 @@ class Understood:
     axe: str | None = None
     year: int | None = None
     year_mode: str | None = None
+    # "se terminent avant 2020": the calendrier's end is before (or after) the year, not in it.
+    year_relation: str | None = None
     doc_type: str | None = None
     entity: list[str] = _field(default_factory=list)
     # The entity's notions when the question joins several with "et" ("logement et santé"); else empty.
@@ -213,6 +222,11 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
         # Groups of names joined by "et", "ou" or a comma; each group takes the role named before it.
         groups: list[tuple[str | None, list[OrgRef]]] = [(_role_in(lead), [wanted[0]])]
         for org, link, gap in zip(wanted[1:], links, gaps, strict=True):
+            # "l'UDCCAS comme partenaire et la DSDS …": a role right after a name is that name's.
+            after = _POSTPOSED_ROLE_RE.match(link)
+            if after and groups[-1][0] is None:
+                groups[-1] = (after.group(1), groups[-1][1])
+                link = link[after.end():]
             if gap:
                 groups.append((_role_in(link), [org]))
             else:
@@ -292,6 +306,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if year:
         u.year = int(year.group(1))
         u.year_mode = next((m for m, pat in _YEAR_MODES if re.search(pat, low)), "during")
+        u.year_relation = next((r for r, pat in _YEAR_RELATIONS
+                                if re.search(pat + r"\s+(?:l'an\s+)?" + year.group(1), low)), None)
     for doc_type, pattern in _TYPES:
         if re.search(pattern, low):
             u.doc_type = doc_type.value
@@ -301,8 +317,13 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe):
         matched = {t for o in u.organisations for t in terms(o.matched)}
 
-        def named(text: str) -> list[str]:
+        def content(text: str) -> list[str]:
             return [t for t in terms(text) if t not in _FRAME and t not in matched and t not in STOPWORDS]
+
+        specific = [t for t in content(q) if t not in _GENERIC]
+
+        def named(text: str) -> list[str]:
+            return [t for t in content(text) if t not in _GENERIC or not specific]
 
         u.entity = named(q)
         groups = [words for part in re.split(r",|\bet\b", q) if (words := named(part))]

@@ -52,6 +52,13 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("fiches action se terminant en 2020", {"intent": "list", "year": 2020, "year_mode": "end"}),
     ("actions s'achevant en 2019", {"intent": "list", "year": 2019, "year_mode": "end"}),
     ("fiches actives en 2021", {"intent": "list", "year": 2021, "year_mode": "during"}),
+    # Before or after a year, not in it.
+    ("Quelles fiches se terminent avant 2020 ?", {"year": 2020, "year_mode": "end", "year_relation": "before"}),
+    ("fiches en cours après 2021", {"year": 2021, "year_mode": "during", "year_relation": "after"}),
+    ("Quelles fiches se terminent en 2020 ?", {"year": 2020, "year_relation": None}),
+    ("la liste des fiches avec les MDM", {"intent": "list", "orgs": ["MDM"]}),
+    # A generic noun is what the list is about only when nothing else is named.
+    ("fiches impliquant des associations", {"intent": "list", "entity": ["association"]}),
     ("quelles fiches parlent de logement et de santé ?",
      {"entity": ["logement", "sante"], "entity_groups": [["logement"], ["sante"]]}),
     ("comment évaluer la fiche 13 ?", {"fiche": "13", "field": "indicateurs"}),
@@ -115,6 +122,9 @@ def test_several_organisations(catalog, question: str, wanted: list[str], combin
     # Words other than "et" / "ou" between two names: a second condition, with its own role.
     ("Quelles fiches pilotées par la DSDS impliquent la CAF ?", {"DSDS": "pilote", "CAF": None}),
     ("Quelles fiches impliquant la CAF ont la DSDS pour pilote ?", {"CAF": None, "DSDS": "pilote"}),
+    # A role right after a name is that name's.
+    ("Quelles fiches ont l'UDCCAS comme partenaire et la DSDS comme pilote ?",
+     {"UDCCAS": "partenaire", "DSDS": "pilote"}),
     ("Quelles fiches pilotées par la DSDS ont la CAF pour partenaire ?", {"DSDS": "pilote", "CAF": "partenaire"}),
     # Names joined by "et" share the role.
     ("Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?", {}),

@@ -70,6 +70,11 @@ def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # 
         assert {c["field"] for c in fiche["citations"]} == {"pilotes", "calendrier"} and fiche["roles"] == ["pilote"]
     assert [f["number"] for f in fiches("Quelles actions du PMIE se terminent en 2020 ?")] == ["78"]
     assert fiches("Quelles fiches impliquant la CAF se terminent en 2020 ?") == []
+    # Before a year is strictly before it; a role right after a name is that name's.
+    ended = fiches("Quelles fiches se terminent avant 2020 ?")
+    assert [f["number"] for f in ended] == ["13", "41.2", "55.2", "56", "57"]
+    assert [f["number"] for f in fiches("Quelles fiches ont l'UDCCAS comme partenaire et la DSDS comme pilote ?")] == \
+        ["1.2", "41.2", "55.2"]
 
 
 def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # type: ignore[no-untyped-def]

@@ -126,6 +126,9 @@ def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
     chip.get_by_role("button").click()
     page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('durée')")
     assert page.locator("#q").input_value() == "de l'action 64 ?"
+    search(page, "Quelles fiches se terminent avant 2020 ?")
+    page.wait_for_selector(".understood .chip-year")
+    assert page.locator(".understood .chip-year").inner_text().startswith("Année : avant 2020 (fin du calendrier)")
 
 
 def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:

@@ -106,7 +106,8 @@ export function understoodChips(understood, question) {
   if (understood.year) {
     const mode = understood.year_mode && understood.year_mode !== "during"
       ? ` (${YEAR_MODE_LABELS[understood.year_mode] || understood.year_mode})` : "";
-    chips.push({ kind: "year", label: `Année : ${understood.year}${mode}`,
+    const relation = { before: "avant ", after: "après " }[understood.year_relation] || "";
+    chips.push({ kind: "year", label: `Année : ${relation}${understood.year}${mode}`,
       without: removeFromQuestion(question,
         `(?:${B}(?:en|pour|de|depuis|avant|après|dès|jusqu['’]en|à partir de)\\s+)?${B}${understood.year}${E}`) });
   }
