@@ -221,10 +221,12 @@ class Catalog:
                                                           citation=f"Fiche {fiche.number} : {fiche.title}",
                                                           page=fiche.page)])
 
-    def by_years(self, year: int, mode: str, relation: str | None = None) -> list[FicheMatch]:
-        """Fiches whose calendrier ends, starts, or runs in `year`, or (`relation`) before or after it.
+    def by_years(self, year: int, mode: str, relation: str | None = None, upto: int | None = None) -> list[FicheMatch]:
+        """Fiches whose calendrier ends, starts, or runs in `year`, or (`relation`) before or after it,
+        or between `year` and `upto`.
 
         "Before 2020" is strictly before: a calendrier ending in 2020 does not end before 2020.
+        "Between 2019 and 2021" includes both.
         """
         out = []
         for fiche in self.fiches:
@@ -236,6 +238,9 @@ class Catalog:
                 ok = (last if mode == "end" else first) < year
             elif relation == "after":
                 ok = (first if mode == "start" else last) > year
+            elif relation == "between" and upto is not None:
+                read = {"end": (last, last), "start": (first, first)}.get(mode, (first, last))
+                ok = read[0] <= upto and read[1] >= year
             else:
                 ok = {"end": last == year, "start": first == year}.get(mode, first <= year <= last)
             if ok:

@@ -41,7 +41,7 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
     if u.organisations or u.excluded:
         found.append(_by_organisations(u, catalog, role))
     if u.year and u.year_mode:
-        found.append(catalog.by_years(u.year, u.year_mode, u.year_relation))
+        found.append(catalog.by_years(u.year, u.year_mode, u.year_relation, u.year_to))
     if u.entity:
         groups = u.entity_groups or [u.entity]
         found.append(_in_role(lambda asked: catalog.by_text(groups, asked), role, u.role_negated))

@@ -57,6 +57,7 @@ _YEAR_MODES = (
             r"[ée]ch[ée]ance)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
+_YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b")
 _YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"))
 # "l'engagement 2" names a livret; "engagement associatif" does not.
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
@@ -126,6 +127,8 @@ class Understood:
     year_mode: str | None = None
     # "se terminent avant 2020": the calendrier's end is before (or after) the year, not in it.
     year_relation: str | None = None
+    # "entre 2019 et 2021": the last year of the span (year_relation "between"), both years included.
+    year_to: int | None = None
     doc_type: str | None = None
     entity: list[str] = _field(default_factory=list)
     # The entity's notions when the question joins several with "et" ("logement et santé"); else empty.
@@ -308,6 +311,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.year_mode = next((m for m, pat in _YEAR_MODES if re.search(pat, low)), "during")
         u.year_relation = next((r for r, pat in _YEAR_RELATIONS
                                 if re.search(pat + r"\s+(?:l'an\s+)?" + year.group(1), low)), None)
+        span = _YEAR_SPAN_RE.search(low)
+        if span and int(span.group(1)) <= int(span.group(2)):
+            u.year, u.year_to, u.year_relation = int(span.group(1)), int(span.group(2)), "between"
     for doc_type, pattern in _TYPES:
         if re.search(pattern, low):
             u.doc_type = doc_type.value

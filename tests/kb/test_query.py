@@ -56,6 +56,8 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles fiches se terminent avant 2020 ?", {"year": 2020, "year_mode": "end", "year_relation": "before"}),
     ("fiches en cours après 2021", {"year": 2021, "year_mode": "during", "year_relation": "after"}),
     ("Quelles fiches se terminent en 2020 ?", {"year": 2020, "year_relation": None}),
+    ("Quelles fiches se terminent entre 2019 et 2021 ?",
+     {"year": 2019, "year_to": 2021, "year_mode": "end", "year_relation": "between"}),
     ("la liste des fiches avec les MDM", {"intent": "list", "orgs": ["MDM"]}),
     # A generic noun is what the list is about only when nothing else is named.
     ("fiches impliquant des associations", {"intent": "list", "entity": ["association"]}),

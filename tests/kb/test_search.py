@@ -73,6 +73,8 @@ def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # 
     # Before a year is strictly before it; a role right after a name is that name's.
     ended = fiches("Quelles fiches se terminent avant 2020 ?")
     assert [f["number"] for f in ended] == ["13", "41.2", "55.2", "56", "57"]
+    spanned = fiches("Quelles fiches se terminent entre 2019 et 2021 ?")
+    assert [f["number"] for f in spanned] == ["62", "63.2", "71", "78"]
     assert [f["number"] for f in fiches("Quelles fiches ont l'UDCCAS comme partenaire et la DSDS comme pilote ?")] == \
         ["1.2", "41.2", "55.2"]
 

@@ -129,6 +129,13 @@ def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
     search(page, "Quelles fiches se terminent avant 2020 ?")
     page.wait_for_selector(".understood .chip-year")
     assert page.locator(".understood .chip-year").inner_text().startswith("Année : avant 2020 (fin du calendrier)")
+    search(page, "Quelles fiches se terminent entre 2019 et 2021 ?")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
+    year = page.locator(".understood .chip-year")
+    assert year.inner_text().startswith("Année : de 2019 à 2021 (fin du calendrier)")
+    year.get_by_role("button").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('2019')")
+    assert page.locator("#q").input_value() == "Quelles fiches se terminent ?"
 
 
 def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:
