@@ -65,7 +65,7 @@ _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bsignifi|\bveut dire\b|\babr[ée]viation"))
 # Between two organisations of a list question: "et" wants both, "ou" either; "sans" rules one out.
 # "sans la DRTU", "mais pas la DRTU", and "pas pilotées par la DSDS": the name just after is ruled out.
-_EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon)"
+_EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon|\bni)"
                          r"(?:\s+(?:pilot|associ|impliqu|mentionn|cit)\w*)?"
                          r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
 _AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")

@@ -109,6 +109,7 @@ def test_analysis(catalog, question: str, expected: dict) -> None:  # type: igno
     ("Sans la DRTU, quelles fiches impliquent l'UDCCAS ?", ["UDCCAS"], None, ["DRTU"]),
     # Every name ruled out: none is wanted, and the answer is the other fiches.
     ("les fiches sans la DRTU", [], None, ["DRTU"]),
+    ("quelles fiches sans la DRTU ni la DSDS ?", [], None, ["DRTU", "DSDS"]),
     ("Quelles fiches ne sont pas pilotées par la DSDS ?", [], None, ["DSDS"]),
     ("fiches non pilotées par la DSDS", [], None, ["DSDS"]),
     # "et" inside a name in full joins nothing.

@@ -71,7 +71,7 @@ export function understoodChips(understood, question) {
       kind: "excluded",
       label: `Sans : ${org.id}${org.name && org.name !== org.id ? ` (${org.name})` : ""}`,
       without: removeFromQuestion(question,
-        `${B}(?:sans|mais pas|hors|sauf|except[ée]|à l['’]exception d\\p{L}*|pas)\\s+${ARTICLE}${B}${escapeRegExp(org.matched)}${E}`),
+        `${B}(?:sans|mais pas|hors|sauf|except[ée]|à l['’]exception d\\p{L}*|pas|ni|non)\\s+${ARTICLE}${B}${escapeRegExp(org.matched)}${E}`),
     });
   }
   if (understood.combine === "all") {
