@@ -305,15 +305,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # A programme is also in the acronym table (PMIE): it is then the condition, not an organisation.
         if u.programme:
             u.organisations = [o for o in u.organisations if catalog.programme_named(o.name) != u.programme]
-    year = re.search(r"\b(20\d\d)\b", low)
-    if year:
-        u.year = int(year.group(1))
-        u.year_mode = next((m for m, pat in _YEAR_MODES if re.search(pat, low)), "during")
-        u.year_relation = next((r for r, pat in _YEAR_RELATIONS
-                                if re.search(pat + r"\s+(?:l'an\s+)?" + year.group(1), low)), None)
-        span = _YEAR_SPAN_RE.search(low)
-        if span and int(span.group(1)) <= int(span.group(2)):
-            u.year, u.year_to, u.year_relation = int(span.group(1)), int(span.group(2)), "between"
+    _read_years(u, low)
     for doc_type, pattern in _TYPES:
         if re.search(pattern, low):
             u.doc_type = doc_type.value
@@ -321,17 +313,33 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe):
-        matched = {t for o in u.organisations for t in terms(o.matched)}
-
-        def content(text: str) -> list[str]:
-            return [t for t in terms(text) if t not in _FRAME and t not in matched and t not in STOPWORDS]
-
-        specific = [t for t in content(q) if t not in _GENERIC]
-
-        def named(text: str) -> list[str]:
-            return [t for t in content(text) if t not in _GENERIC or not specific]
-
-        u.entity = named(q)
-        groups = [words for part in re.split(r",|\bet\b", q) if (words := named(part))]
-        u.entity_groups = groups if len(groups) > 1 else []
+        u.entity, u.entity_groups = _entity(q)
     return u
+
+
+def _read_years(u: Understood, low: str) -> None:
+    """The year a question names, what of the calendrier it asks about, and how it compares."""
+    year = re.search(r"\b(20\d\d)\b", low)
+    if not year:
+        return
+    u.year = int(year.group(1))
+    u.year_mode = next((m for m, pat in _YEAR_MODES if re.search(pat, low)), "during")
+    u.year_relation = next((r for r, pat in _YEAR_RELATIONS
+                            if re.search(pat + r"\s+(?:l'an\s+)?" + year.group(1), low)), None)
+    span = _YEAR_SPAN_RE.search(low)
+    if span and int(span.group(1)) <= int(span.group(2)):
+        u.year, u.year_to, u.year_relation = int(span.group(1)), int(span.group(2)), "between"
+
+
+def _entity(question: str) -> tuple[list[str], list[list[str]]]:
+    """What a list question with no known name is about: its words, and its notions joined by "et"."""
+    def content(text: str) -> list[str]:
+        return [t for t in terms(text) if t not in _FRAME and t not in STOPWORDS]
+
+    specific = [t for t in content(question) if t not in _GENERIC]
+
+    def named(text: str) -> list[str]:
+        return [t for t in content(text) if t not in _GENERIC or not specific]
+
+    groups = [words for part in re.split(r",|\bet\b", question) if (words := named(part))]
+    return named(question), groups if len(groups) > 1 else []
