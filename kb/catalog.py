@@ -189,12 +189,15 @@ class Catalog:
         line must hold all the group's words ("isolement … personnes âgées"), so
         that "Pôle PAPH" on one line and "emploi" on another do not make "Pôle
         emploi". Groups the question joins with "et" ("logement et santé") may be
-        named on different lines. With a role, only the pilote or partenaires field
-        is read.
+        named on different lines, unless a fiche prints them as one name. With a
+        role, only the pilote or partenaires field is read.
         """
         fields = {"pilote": {"pilotes"}, "partenaire": {"partenaires"}}.get(role or "")
         read = {fiche.number: [line for line in self._lines(fiche) if fields is None or line[1] in fields]
                 for fiche in self.fiches}
+        whole = [word for words in groups for word in words]
+        if len(groups) > 1 and any(_has_phrase(line[3], whole) for lines in read.values() for line in lines):
+            groups = [whole]  # "et" inside a printed name ("Économie Sociale et Solidaire") joins nothing
         naming_by_group = [_naming_lines(read, words) for words in groups if words]
         name = " ".join(" ".join(words) for words in groups)
         out = []

@@ -90,7 +90,7 @@ _FRAME = frozenset(terms(
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
-                           "dispositifs chantier chantiers"))
+                           "dispositifs chantier chantiers acteur acteurs"))
 
 
 @dataclass

@@ -76,6 +76,10 @@ def test_a_cited_line_proves_the_whole_name(catalog) -> None:  # type: ignore[no
     # Notions the question joins with "et" may be named on different lines, and each is cited.
     both = catalog.by_text([["logement"], ["sante"]])
     assert set(_numbers(catalog.by_text([["logement", "sante"]]))) < set(_numbers(both))
+    # Unless a fiche prints them as one name: "Économie Sociale et Solidaire" is one.
+    ess = catalog.by_text([["economie", "sociale"], ["solidaire"]])
+    assert _numbers(ess) == ["79", "80.2"]
+    assert all(all("economie sociale et solidaire" in fold(c.citation) for c in m.citations) for m in ess)
     for match in both:
         cited = fold(" ".join(c.citation for c in match.citations))
         assert "logement" in cited and "sante" in cited  # fiche 1.2 prints "Bus Info Sante"

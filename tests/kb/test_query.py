@@ -61,6 +61,8 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("la liste des fiches avec les MDM", {"intent": "list", "orgs": ["MDM"]}),
     # A generic noun is what the list is about only when nothing else is named.
     ("fiches impliquant des associations", {"intent": "list", "entity": ["association"]}),
+    ("Quelles fiches impliquent les acteurs de l'économie sociale et solidaire ?",
+     {"entity": ["economie", "sociale", "solidaire"]}),
     ("quelles fiches parlent de logement et de santé ?",
      {"entity": ["logement", "sante"], "entity_groups": [["logement"], ["sante"]]}),
     ("comment évaluer la fiche 13 ?", {"fiche": "13", "field": "indicateurs"}),
