@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from math import inf
 
 from kb.analyzer import terms
 from kb.lexicon import fold
@@ -58,6 +59,12 @@ def _naming_lines(read: dict[str, list[_Line]], words: list[str]) -> dict[str, l
             return phrases
     wanted = set(words)
     return {number: [line for line in lines if wanted <= set(line[3])] for number, lines in read.items()}
+
+
+def _field_cite(fiche: Fiche, field: str, citation: str, name: str = "", role: Role = Role.MENTION) -> OrgMention:
+    """A citation of a fiche's field, at the page that field is printed on."""
+    return OrgMention(org=name, name=name, role=role, field=field, citation=citation,
+                      page=fiche.field_pages.get(field) or fiche.page)
 
 
 def _clean_line(line: str) -> str:
@@ -157,9 +164,7 @@ class Catalog:
         out = []
         for fiche in self.fiches:
             if fiche.programme == programme:
-                cite = OrgMention(org=programme, name=programme, role=Role.PROGRAMME, field="programme",
-                                  citation=f"Programme : {programme}", page=fiche.field_pages.get("programme")
-                                  or fiche.page)
+                cite = _field_cite(fiche, "programme", f"Programme : {programme}", programme, Role.PROGRAMME)
                 out.append(FicheMatch(fiche, [Role.PROGRAMME.value], [cite]))
         return out
 
@@ -207,9 +212,7 @@ class Catalog:
                 continue
             # The first line of each group comes first, so that every group is cited.
             lines = list(dict.fromkeys([found[0] for found in per_group] + [ln for found in per_group for ln in found]))
-            cites = [OrgMention(org=name, name=name, role=Role.MENTION, field=field,
-                                citation=f"{label} : {line}", page=fiche.field_pages.get(field) or fiche.page)
-                     for label, field, line, _ in lines][:3]
+            cites = [_field_cite(fiche, field, f"{label} : {line}", name) for label, field, line, _ in lines][:3]
             found_role = Role.PILOTE if any(c.field == "pilotes" for c in cites) else \
                 Role.PARTENAIRE if any(c.field == "partenaires" for c in cites) else Role.MENTION
             out.append(FicheMatch(fiche, [found_role.value], cites))
@@ -218,8 +221,7 @@ class Catalog:
     def roster(self, fiche: Fiche) -> FicheMatch:
         """A fiche cited by its pilote and partenaires lines: who it involves, for an answer by absence."""
         lines = [line for line in self._lines(fiche) if line[1] in ("pilotes", "partenaires")]
-        cites = [OrgMention(org="", name="", role=Role.MENTION, field=field, citation=f"{label} : {line}",
-                            page=fiche.field_pages.get(field) or fiche.page) for label, field, line, _ in lines]
+        cites = [_field_cite(fiche, field, f"{label} : {line}") for label, field, line, _ in lines]
         return FicheMatch(fiche, [], cites or [OrgMention(org="", name="", role=Role.MENTION, field="titre",
                                                           citation=f"Fiche {fiche.number} : {fiche.title}",
                                                           page=fiche.page)])
@@ -231,25 +233,18 @@ class Catalog:
         "Before 2020" is strictly before: a calendrier ending in 2020 does not end before 2020.
         "Between 2019 and 2021" includes both.
         """
+        asked = {"before": (-inf, year - 1), "after": (year + 1, inf),
+                 "between": (year, upto if upto is not None else year)}.get(relation or "", (year, year))
         out = []
         for fiche in self.fiches:
             if not fiche.years:
                 continue
             first, last = min(fiche.years), max(fiche.years)
-            # The year of the calendrier that the mode reads: its end, its start, or any year it runs.
-            if relation == "before":
-                ok = (last if mode == "end" else first) < year
-            elif relation == "after":
-                ok = (first if mode == "start" else last) > year
-            elif relation == "between" and upto is not None:
-                read = {"end": (last, last), "start": (first, first)}.get(mode, (first, last))
-                ok = read[0] <= upto and read[1] >= year
-            else:
-                ok = {"end": last == year, "start": first == year}.get(mode, first <= year <= last)
-            if ok:
-                cite = OrgMention(org=str(year), name=str(year), role=Role.MENTION, field="calendrier",
-                                  citation=f"Calendrier : {_clean_line(fiche.calendrier)}",
-                                  page=fiche.field_pages.get("calendrier") or fiche.page)
+            # The years of the calendrier the mode reads (its end, its start, or all it runs)
+            # must meet the years asked.
+            low, high = {"end": (last, last), "start": (first, first)}.get(mode, (first, last))
+            if low <= asked[1] and high >= asked[0]:
+                cite = _field_cite(fiche, "calendrier", f"Calendrier : {_clean_line(fiche.calendrier)}", str(year))
                 out.append(FicheMatch(fiche, [], [cite]))
         return out
 

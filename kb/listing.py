@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from kb.catalog import Catalog, FicheMatch
@@ -44,7 +45,7 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         found.append(catalog.by_years(u.year, u.year_mode, u.year_relation, u.year_to))
     if u.entity:
         groups = u.entity_groups or [u.entity]
-        found.append(_in_role(lambda asked: catalog.by_text(groups, asked), role, u.role_negated))
+        found.append(_in_role(partial(catalog.by_text, groups), role, u.role_negated))
     if u.axe:
         found.append(catalog.by_axe(u.axe))
     return found
@@ -72,14 +73,14 @@ def _by_organisations(u: Understood, catalog: Catalog, role: str | None) -> list
     fiches, each cited by its pilote and partenaires lines: what shows that the
     organisation is not among them.
     """
-    # org_roles holds "pilote", "partenaire" or None, like `role`.
-    matches = [m for org in u.organisations
-               for m in _in_role(lambda asked, org_id=org.id: catalog.by_organisation(org_id, asked),
-                                 u.org_roles.get(org.id, role), u.role_negated)]
-    naming = Counter(m.fiche.number for m in matches)
     ruled_out = {m.fiche.number for org in u.excluded for m in catalog.by_organisation(org.id, role)}
     if not u.organisations:
         return [catalog.roster(fiche) for fiche in catalog.fiches if fiche.number not in ruled_out]
+    # org_roles holds "pilote", "partenaire" or None, like `role`.
+    matches = [m for org in u.organisations
+               for m in _in_role(partial(catalog.by_organisation, org.id), u.org_roles.get(org.id, role),
+                                 u.role_negated)]
+    naming = Counter(m.fiche.number for m in matches)
     needed = len(u.organisations) if u.combine == "all" else 1
     return [m for m in _merged(matches, catalog)
             if naming[m.fiche.number] >= needed and m.fiche.number not in ruled_out]

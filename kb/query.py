@@ -173,15 +173,13 @@ class Combined:
     roles: dict[str, str | None] = _field(default_factory=dict)
 
 
+def _role_match(text: str) -> tuple[str, re.Match[str]] | None:
+    return next(((name, found) for name, pattern in _ROLES if (found := re.search(pattern, text))), None)
+
+
 def _role_in(text: str) -> str | None:
-    return next((name for name, pattern in _ROLES if re.search(pattern, text)), None)
-
-
-def _role_negated(text: str, role: str | None) -> bool:
-    """Whether the role is asked in the negative: "où la CAF n'est pas pilote", "partenaire mais pas pilote"."""
-    pattern = dict(_ROLES).get(role or "")
-    found = re.search(pattern, text) if pattern else None
-    return bool(found and _NEGATION_RE.search(text[:found.start()]))
+    found = _role_match(text)
+    return found[0] if found else None
 
 
 def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
@@ -273,8 +271,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.fiche = under[0]
         else:
             u.unknown_fiche = number
-    u.role = _role_in(low)
-    u.role_negated = _role_negated(low, u.role)
+    role = _role_match(low)
+    u.role = role[0] if role else None
+    # Asked in the negative: "où la CAF n'est pas pilote", "partenaire mais pas pilote".
+    u.role_negated = bool(role and _NEGATION_RE.search(low[:role[1].start()]))
     if u.intent == "passage":
         # The field asked comes first: "indicateurs de la fiche « … en partenariat avec … »"
         # asks for indicateurs, whatever the fiche's title says after.
@@ -300,11 +300,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.field = None
     if u.intent == "list" and u.role not in ("pilote", "partenaire"):
         # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name.
-        u.programme = catalog.programme_named(q) or next(
-            (p for o in u.organisations if (p := catalog.programme_named(o.name))), None)
+        programmes = {o.id: catalog.programme_named(o.name) for o in u.organisations}
+        u.programme = catalog.programme_named(q) or next((p for p in programmes.values() if p), None)
         # A programme is also in the acronym table (PMIE): it is then the condition, not an organisation.
         if u.programme:
-            u.organisations = [o for o in u.organisations if catalog.programme_named(o.name) != u.programme]
+            u.organisations = [o for o in u.organisations if programmes[o.id] != u.programme]
     _read_years(u, low)
     for doc_type, pattern in _TYPES:
         if re.search(pattern, low):
