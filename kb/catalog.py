@@ -248,6 +248,11 @@ class Catalog:
                 out.append(FicheMatch(fiche, [], [cite]))
         return out
 
+    def copiloted(self) -> list[FicheMatch]:
+        """Fiches whose pilote field names more than one direction or partner, cited by that field."""
+        return [FicheMatch(fiche, [], [_field_cite(fiche, "pilotes", f"Pilote(s) : {_clean_line(fiche.pilotes_text)}")])
+                for fiche in self.fiches if len(fiche.pilotes) > 1]
+
     def by_axe(self, axe: str) -> list[FicheMatch]:
         """Fiches of an axe, each cited by the axe heading it is printed under."""
         return [FicheMatch(fiche, [], [OrgMention(org=axe, name=axe, role=Role.MENTION, field="axe", citation=axe,

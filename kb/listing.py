@@ -48,6 +48,8 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         found.append(_in_role(partial(catalog.by_text, groups), role, u.role_negated))
     if u.axe:
         found.append(catalog.by_axe(u.axe))
+    if u.copilotage:
+        found.append(catalog.copiloted())
     return found
 
 

@@ -28,7 +28,9 @@ _LIST_RE = re.compile(
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
     r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:s'|se\s+|non\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
-    r"ach[ée]v|pr[ée]vu|en cours|activ)"
+    r"ach[ée]v|pr[ée]vu|en cours|activ|mobilis|engag|inclu|sollicit|co-?pilot)"
+    # Keywords typed as in a catalogue: "fiches UDCCAS", "les fiches 2019" (a plural, not "fiche 13").
+    r"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*\d{1,3}(?:[.,]\d{1,2})?\b)"
     r"|\bquelles?\s+(?:fiches?|actions?)\b|\bcombien\s+de\s+(?:fiches?|actions?)\b")
 # "Quels projets impliquent la CAF ?": a list when the question names what the fiches must involve;
 # without an organisation, "quels projets…" may as well ask for a livret's "projets phares".
@@ -57,6 +59,10 @@ _YEAR_MODES = (
             r"[ée]ch[ée]ance)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
+# "co-pilotées", "plusieurs pilotes", "pilotage partagé": the fiches whose pilote field names more than one.
+_COPILOTAGE_RE = re.compile(r"\bco-?pilot|\bplusieurs\s+(?:directions?\s+|services?\s+)?pilot|"
+                            r"\bpilotage\s+(?:partage|conjoint|commun)|\bplus d'une?\s+(?:direction\s+)?pilote|"
+                            r"\bpilot\w*\s+(?:a|par)\s+plusieurs\b")
 _YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b")
 _YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"))
 # "l'engagement 2" names a livret; "engagement associatif" does not.
@@ -86,7 +92,8 @@ _FRAME = frozenset(terms(
     "traitant aborde abordent évoque évoquent vise visent cible ciblent touche touchent adresse adressent agit "
     "agissent propos sujet thème thématique relative relatives relatif relatifs lien matière question questions "
     "contient contiennent comporte comportent prévoit prévoient impliquant mentionnant citant concernant "
-    "associant intervenant participant relève relèvent relevant"))
+    "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
+    "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant"))
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
@@ -123,6 +130,8 @@ class Understood:
     role: str | None = None
     programme: str | None = None
     axe: str | None = None
+    # "co-pilotées", "plusieurs pilotes": the fiches with more than one pilote.
+    copilotage: bool = False
     year: int | None = None
     year_mode: str | None = None
     # "se terminent avant 2020": the calendrier's end is before (or after) the year, not in it.
@@ -305,6 +314,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # A programme is also in the acronym table (PMIE): it is then the condition, not an organisation.
         if u.programme:
             u.organisations = [o for o in u.organisations if programmes[o.id] != u.programme]
+    u.copilotage = u.intent == "list" and bool(_COPILOTAGE_RE.search(low))
+    if u.copilotage and not u.organisations:
+        u.role = None  # "plusieurs pilotes" asks how many, of no one in particular
     _read_years(u, low)
     for doc_type, pattern in _TYPES:
         if re.search(pattern, low):
@@ -312,7 +324,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             break
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
-    if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe):
+    if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe
+                                  or u.copilotage):
         u.entity, u.entity_groups = _entity(q)
     return u
 

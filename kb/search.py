@@ -158,6 +158,7 @@ class SearchService:
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
             hits = self._retrieve(searched, understood, filters, max(k, 10), only_fiches, live, catalog)
+            hits += self._field_passages(hits, understood, live)
             hits = self._rank(hits, understood, manifest)
             hits = self._collapse(hits, k, manifest)
         words = set(terms(searched)) | {t for o in understood.organisations for t in terms(o.name)}
@@ -242,11 +243,27 @@ class SearchService:
         return [Hit(Passage.model_validate(p), scores[pid]) for pid in top
                 if (p := payloads.get(pid)) and p["rev"] in live and (keep is None or p["fiche"] in keep)]
 
+    def _field_passages(self, hits: list[Hit], u: Understood, live: set[str]) -> list[Hit]:
+        """The field asked of a fiche, when retrieval did not bring it back.
+
+        "Partenaires de la fiche non-recours" finds the fiche by its words (its
+        contexte), not its partenaires line, which shares none of them.
+        """
+        target = _target_fiche(hits, u)
+        best = max(hits, key=lambda h: h.score, default=None)
+        # Unless it names the fiche, the question is about a fiche only when its best passage is one.
+        if not target or u.field not in _FICHE_FIELDS or (not u.fiche and (best is None or best.passage.fiche != target)) \
+                or any(h.passage.fiche == target and h.passage.field == u.field for h in hits):
+            return []
+        flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchValue(value=target)),
+                                  models.FieldCondition(key="field", match=models.MatchValue(value=u.field))])
+        # It stands for its fiche: the score of the fiche's best passage, before the field's boost.
+        score = best.score if best else 0.0
+        return [Hit(Passage.model_validate(r.payload), score)
+                for r in self.store.scroll_passages(flt) if r.payload and r.payload["rev"] in live]
+
     def _rank(self, hits: list[Hit], u: Understood, manifest: Manifest) -> list[Hit]:
-        target_fiche = u.fiche
-        if u.field in _FICHE_FIELDS and not target_fiche and not u.unknown_fiche and u.intent == "passage":
-            best = next((h for h in sorted(hits, key=lambda h: -h.score) if h.passage.fiche), None)
-            target_fiche = best.passage.fiche if best else None
+        target_fiche = _target_fiche(hits, u)
         alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
         for hit in hits:
             p = hit.passage
@@ -306,6 +323,14 @@ class SearchService:
             "score": round(hit.score, 4),
             "citation": citation(p),
         }
+
+
+def _target_fiche(hits: list[Hit], u: Understood) -> str | None:
+    """The fiche a question is about: the one it names, or, for a field question, the best passage's."""
+    if u.fiche or u.unknown_fiche or u.field not in _FICHE_FIELDS or u.intent != "passage":
+        return u.fiche
+    best = next((h for h in sorted(hits, key=lambda h: -h.score) if h.passage.fiche), None)
+    return best.passage.fiche if best else None
 
 
 def _best(scores: dict[str, float]) -> list[str]:

@@ -94,6 +94,18 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"intent": "list", "programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI", "orgs": [], "year": 2020}),
     ("Quelles fiches sont rattachées au Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI", "orgs": []}),
+    # Verbs of involvement frame the list; they are not what it is about.
+    ("Quelles fiches mobilisent les bailleurs sociaux ?", {"intent": "list", "entity": ["bailleur", "social"]}),
+    ("fiches engageant la CAF", {"intent": "list", "orgs": ["CAF"]}),
+    # Keywords typed as in a catalogue: a plural "fiches" lists; a number is one fiche.
+    ("fiches UDCCAS", {"intent": "list", "orgs": ["UDCCAS"]}),
+    ("les fiches 2019", {"intent": "list", "year": 2019}),
+    ("fiches 28.2", {"intent": "passage", "fiche": "28.2"}),
+    # More than one pilote, with or without an organisation among them.
+    ("Quelles fiches sont co-pilotées ?", {"intent": "list", "copilotage": True, "entity": [], "role": None}),
+    ("actions pilotées par plusieurs directions", {"intent": "list", "copilotage": True}),
+    ("Quelles fiches co-pilotées par la DSDS ?", {"orgs": ["DSDS"], "copilotage": True, "role": "pilote"}),
+    ("Quelles fiches sont pilotées par la DSDS ?", {"copilotage": False}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)

@@ -44,6 +44,7 @@ def test_which_fiches_involve_the_udccas(corpus_index) -> None:  # type: ignore[
 
 @pytest.mark.parametrize("question", [
     "liste des fiches où apparaît l'UDCCAS", "Quels projets impliquent l'UDCCAS ?", "fiches avec l'UDCCAS",
+    "fiches UDCCAS", "Quelles fiches mobilisent l'UDCCAS ?",
     "Dans quelles actions intervient l'Union Départementale des Centres Communaux d'Action Sociale ?"])
 def test_a_list_asked_otherwise_is_the_same_list(corpus_index, question: str) -> None:  # type: ignore[no-untyped-def]
     answer = corpus_index.service.search(question, 10)
@@ -58,6 +59,16 @@ def test_an_axe_lists_its_fiches_or_narrows_a_list(corpus_index) -> None:  # typ
     narrowed = corpus_index.service.search("Quelles fiches de l'axe 3 impliquent la DRTU ?", 10)
     assert [f["number"] for f in narrowed["fiches"]] == ["55.2", "56", "57"]  # not 27, 31, 34 (other axes)
     assert corpus_index.service.search("Quelles fiches de l'axe 1 impliquent la DINSI ?", 10)["fiches"] == []
+
+
+def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search("Quelles fiches ont plusieurs pilotes ?", 10)
+    catalog = corpus_index.service.catalog
+    assert [f["number"] for f in answer["fiches"]] == [f.number for f in catalog.fiches if len(f.pilotes) > 1]
+    assert "13" not in {f["number"] for f in answer["fiches"]}  # "Métropole (DHL)" alone
+    assert all(f["citations"][0]["text"].startswith("Pilote(s) : ") for f in answer["fiches"])
+    dsds = corpus_index.service.search("Quelles fiches co-pilotées par la DSDS ?", 10)
+    assert [f["number"] for f in dsds["fiches"]] == ["12", "27", "55.2", "63.2", "71"]
 
 
 def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # type: ignore[no-untyped-def]
@@ -142,6 +153,9 @@ def test_the_field_asked_for_comes_first(corpus_index) -> None:  # type: ignore[
     assert (first["fiche"], first["field"]) == ("41.2", "calendrier") and "2018" in first["text"]
     first = corpus_index.service.search("qui pilote la fiche 13", 5)["results"][0]
     assert (first["fiche"], first["field"]) == ("13", "pilotes") and "DHL" in first["text"]
+    # A fiche named by its subject: its partenaires line shares no word with the question.
+    first = corpus_index.service.search("Partenaires de la fiche sur le non-recours", 5)["results"][0]
+    assert (first["fiche"], first["field"]) == ("28.2", "partenaires")
 
 
 def test_the_ocr_copy_never_doubles_a_passage(corpus_index) -> None:  # type: ignore[no-untyped-def]

@@ -176,6 +176,10 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
     role = page.locator(".understood .chip-role")
     assert role.inner_text().startswith("Rôle : pas pilote") and role.get_by_role("button").count() == 0
+    search(page, "Quelles fiches ont plusieurs pilotes ?")
+    page.wait_for_selector(".understood .chip-copilotage")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 15")
+    assert page.locator(".understood .chip-role").count() == 0
 
 
 def test_address_and_back_button_follow_the_searches(page: Any) -> None:
