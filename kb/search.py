@@ -252,7 +252,8 @@ class SearchService:
         target = _target_fiche(hits, u)
         best = max(hits, key=lambda h: h.score, default=None)
         # Unless it names the fiche, the question is about a fiche only when its best passage is one.
-        if not target or u.field not in _FICHE_FIELDS or (not u.fiche and (best is None or best.passage.fiche != target)) \
+        about_it = u.fiche is not None or (best is not None and best.passage.fiche == target)
+        if not target or u.field not in _FICHE_FIELDS or not about_it \
                 or any(h.passage.fiche == target and h.passage.field == u.field for h in hits):
             return []
         flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchValue(value=target)),
