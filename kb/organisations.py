@@ -18,6 +18,8 @@ from kb.lexicon import fold
 from kb.models import GlossaryEntry, Organisation
 
 _ACRONYM_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ0-9&]+")
+# Names of at least this many content words are still recognised with one of them left out.
+NEAR_NAME_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,17 @@ class OrgTable:
             if len(key) >= 2:
                 self._names.setdefault(key, oid)
         self._max_len = max((len(k) for k in self._names), default=0)
+        # A long name typed with an inner word left out ("Maison Départementale des Personnes
+        # Handicapées" for the MDMPH's "… Départementale et Métropolitaine des …"). Its first
+        # and last words stay: without them, "Pôle Personnes Âgées Personnes Handicapées"
+        # would be any question on "personnes âgées, personnes handicapées". A shortened
+        # form two names share names neither.
+        near: dict[tuple[str, ...], set[str]] = {}
+        for key, oid in self._names.items():
+            if len(key) >= NEAR_NAME_WORDS:
+                for i in range(1, len(key) - 1):
+                    near.setdefault(key[:i] + key[i + 1:], set()).add(oid)
+        self._near = {k: ids.pop() for k, ids in near.items() if len(ids) == 1 and k not in self._names}
 
     def __len__(self) -> int:
         return len(self.orgs)
@@ -73,8 +86,11 @@ class OrgTable:
         """The id of the organisation a user typed (acronym or full name); unknown names stay as typed."""
         return self.by_acronym(name) or next((h.org for h in self.find(name, case_sensitive=False)), name)
 
-    def find(self, text: str, *, case_sensitive: bool = True) -> list[OrgHit]:
-        """Every organisation named in `text`, longest names first, without overlaps."""
+    def find(self, text: str, *, case_sensitive: bool = True, near: bool = False) -> list[OrgHit]:
+        """Every organisation named in `text`, longest names first, without overlaps.
+
+        With `near` (a question, not the plan's text), a long name may miss one word.
+        """
         hits: list[OrgHit] = []
         content: list[Token] = tokens(text)
         # Full names, on content words.
@@ -82,7 +98,7 @@ class OrgTable:
         while i < len(content):
             for size in range(min(self._max_len, len(content) - i), 1, -1):
                 key = tuple(t.term for t in content[i:i + size])
-                oid = self._names.get(key)
+                oid = self._names.get(key) or (self._near.get(key) if near else None)
                 if oid:
                     hits.append(OrgHit(oid, content[i].start, content[i + size - 1].end))
                     i += size - 1

@@ -157,7 +157,7 @@ def find_organisations(question: str, catalog: Catalog, listing: bool = False) -
     name is an organisation: a lowercase acronym counts unless it is a common word.
     """
     found: dict[str, OrgRef] = {}
-    for hit in catalog.table.find(question, case_sensitive=False):
+    for hit in catalog.table.find(question, case_sensitive=False, near=True):
         org = catalog.table.get(hit.org)
         if org and not _is_plain_word(question[hit.start:hit.end], org.id, 4.0 if listing else 3.0):
             found.setdefault(org.id, OrgRef(org.id, org.name, question[hit.start:hit.end]))

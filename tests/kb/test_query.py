@@ -20,6 +20,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?",
      {"intent": "list", "orgs": ["DHL"], "role": "pilote"}),
     ("dans quelles fiches la caisse d'allocations familiales est partenaire", {"orgs": ["CAF"], "role": "partenaire"}),
+    # A long name typed with an inner word left out; its first and last words stay.
+    ("Quelles fiches impliquent la Maison Départementale des Personnes Handicapées ?", {"orgs": ["MDMPH"]}),
+    ("fiches avec l'Union des Centres Communaux d'Action Sociale", {"orgs": ["UDCCAS"]}),
+    ("Quelles fiches concernent les personnes âgées, personnes handicapées ?", {"orgs": []}),
     ("qui pilote la fiche 13", {"intent": "passage", "fiche": "13", "field": "pilotes"}),
     ("Quel est le calendrier de l'action 41.2 ?", {"fiche": "41.2", "field": "calendrier"}),
     ("Quelle est la durée de l'action 64 ?", {"fiche": "64", "field": "calendrier"}),
