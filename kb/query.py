@@ -22,7 +22,7 @@ from kb.models import DocumentType
 from kb.spelling import within_one_edit
 
 _FICHE_REF_RE = re.compile(
-    r"\b(?:fiches?|actions?)\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
+    r"\b(?:fiches?|actions?|fa)\s*-?\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
 _LIST_RE = re.compile(
     r"^(?:quelles?|quels?|lister?|(?:la\s+)?liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
@@ -39,11 +39,12 @@ _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:son
 _FIELDS = (
     ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\bquand\b|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
                    r"\bplanning\b|\ben quelle ann[ée]e\b"),
-    ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
+    ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte|\bresponsables?\b|"
+                r"\bqui (?:s'occupe|est en charge|mene|conduit)"),
     ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
     ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b"),
     ("objectifs", r"\bobjectifs?\b|\bbut\b|\bfinalit"),
-    ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b"),
+    ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b|\bmoyens\b"),
     ("contexte", r"\bcontexte\b"),
 )
 # "Comment…" and "pourquoi…" of a fiche ask for its modalités or its contexte, unless a field is named.

@@ -11,7 +11,7 @@ import { fieldLabel, roleLabel, typeLabel, YEAR_MODE_LABELS } from "./labels.js"
 const B = "(?<![\\p{L}\\p{N}])";
 const E = "(?![\\p{L}\\p{N}])";
 // "fiche", "l'action n°" … before a fiche number, and the end of that number ("28" is not "28.2").
-const FICHE_WORDS = `${B}(?:fiches?|actions?)\\s*(?:action\\s*)?(?:n\\s*°|no\\.?|num[ée]ro)?\\s*`;
+const FICHE_WORDS = `${B}(?:fiches?|actions?|fa)\\s*-?\\s*(?:action\\s*)?(?:n\\s*°|no\\.?|num[ée]ro)?\\s*`;
 const END_NUMBER = "(?![\\d.,]?\\d)";
 const ARTICLE = `(?:${B}(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’]|par|avec)\\s*)?`;
 
@@ -22,11 +22,11 @@ const ROLE_WORDS = {
 };
 const FIELD_WORDS = {
   calendrier: "calendrier|[ée]ch[ée]anc\\p{L}*|quand|dates?|d[ée]lais?|dur[ée]e|p[ée]riode|planning|en quelle ann[ée]e",
-  pilotes: "qui pilote|pilot\\p{L}*|porteurs?|qui porte",
+  pilotes: "qui pilote|pilot\\p{L}*|porteurs?|qui porte|responsables?|qui (?:s['’]occupe|est en charge|m[èe]ne|conduit)",
   partenaires: "partenaires?|partenariats?",
   indicateurs: "indicateurs?|[ée]valuation|mesurer?",
   objectifs: "objectifs?|but|finalit\\p{L}*",
-  modalites: "modalit[ée]s|mise en (?:oe|œ)uvre",
+  modalites: "modalit[ée]s|mise en (?:oe|œ)uvre|moyens",
   contexte: "contexte",
 };
 const TYPE_WORDS = {
