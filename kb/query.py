@@ -36,6 +36,8 @@ _LIST_RE = re.compile(
 # without an organisation, "quels projets…" may as well ask for a livret's "projets phares".
 _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:sont\s+les\s+)?"
                            r"(?:projets?|dispositifs?|chantiers?)\b")
+_SOME_FICHES_RE = re.compile(r"\b(?:des|les)\s+(?:fiches|actions)\s+(?:avec|qui|ou|où|dont|sur|pilot|impliqu|associ|"
+                             r"mentionn|cit|concern|portant)")
 _FIELDS = (
     ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\bquand\b|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
                    r"\bplanning\b|\ben quelle ann[ée]e\b"),
@@ -94,7 +96,8 @@ _FRAME = frozenset(terms(
     "agissent propos sujet thème thématique relative relatives relatif relatifs lien matière question questions "
     "contient contiennent comporte comportent prévoit prévoient impliquant mentionnant citant concernant "
     "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
-    "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant"))
+    "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant figure "
+    "figurent figurant trouve trouvent retrouve retrouvent faveur"))
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
@@ -291,9 +294,14 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         found = [(m.start(), name) for name, pattern in _FIELDS if (m := re.search(pattern, low))]
         found = found or [(m.start(), name) for name, pattern in _FIELD_QUESTIONS if (m := re.search(pattern, low))]
         u.field = min(found)[1] if found else None
+    if _SOME_FICHES_RE.search(low):
+        u.intent = "list"  # "y a-t-il des fiches sur le numérique ?"
     soft_list = u.intent == "passage" and bool(_SOFT_LIST_RE.search(low))
     u.organisations = find_organisations(q, catalog, listing=u.intent == "list" or soft_list)
-    if soft_list and u.organisations:
+    # "Y a-t-il des fiches avec Soliha ?", "la CAF est-elle partenaire de fiches ?": fiches, in the
+    # plural, asked of an organisation, are a list of them.
+    plural = u.intent == "passage" and not u.fiche and bool(re.search(r"\b(?:fiches|actions)\b", low))
+    if (soft_list or plural) and u.organisations:
         u.intent = "list"
         u.field = None
     if u.intent == "list" and u.organisations:

@@ -278,6 +278,8 @@ class SearchService:
                 hit.score += FICHE_BOOST
                 if u.field and p.field == u.field:
                     hit.score += FIELD_BOOST
+            elif u.intent == "list" and u.field and p.field == u.field:
+                hit.score += FIELD_BOOST  # "les objectifs des fiches pilotées par la DSDS"
             if u.doc_type and p.doc_type == u.doc_type:
                 hit.score += TYPE_BOOST
         return sorted(hits, key=lambda h: -h.score)

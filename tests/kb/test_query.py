@@ -105,6 +105,12 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # Verbs of involvement frame the list; they are not what it is about.
     ("Quelles fiches mobilisent les bailleurs sociaux ?", {"intent": "list", "entity": ["bailleur", "social"]}),
     ("fiches engageant la CAF", {"intent": "list", "orgs": ["CAF"]}),
+    ("Les fiches où figure Soliha", {"intent": "list", "entity": ["soliha"]}),
+    # Fiches in the plural, asked of a name, are a list of them; a field asked of them is kept.
+    ("Y a-t-il des fiches avec Soliha ?", {"intent": "list", "entity": ["soliha"]}),
+    ("Est-ce que la CAF est partenaire de fiches ?", {"intent": "list", "orgs": ["CAF"], "role": "partenaire"}),
+    ("Quels sont les objectifs des fiches pilotées par la DSDS ?",
+     {"intent": "list", "orgs": ["DSDS"], "role": "pilote", "field": "objectifs"}),
     # Keywords typed as in a catalogue: a plural "fiches" lists; a number is one fiche.
     ("fiches UDCCAS", {"intent": "list", "orgs": ["UDCCAS"]}),
     ("les fiches 2019", {"intent": "list", "year": 2019}),

@@ -153,6 +153,10 @@ def test_the_field_asked_for_comes_first(corpus_index) -> None:  # type: ignore[
     assert (first["fiche"], first["field"]) == ("41.2", "calendrier") and "2018" in first["text"]
     first = corpus_index.service.search("qui pilote la fiche 13", 5)["results"][0]
     assert (first["fiche"], first["field"]) == ("13", "pilotes") and "DHL" in first["text"]
+    # A field asked of a list of fiches: that field of the listed fiches.
+    answer = corpus_index.service.search("Quels sont les objectifs des fiches pilotées par la DSDS ?", 5)
+    listed = {f["number"] for f in answer["fiches"]}
+    assert all(r["field"] == "objectifs" and r["fiche"] in listed for r in answer["results"][:3])
     # A fiche named by its subject: its partenaires line shares no word with the question.
     first = corpus_index.service.search("Partenaires de la fiche sur le non-recours", 5)["results"][0]
     assert (first["fiche"], first["field"]) == ("28.2", "partenaires")
