@@ -227,13 +227,14 @@ class Catalog:
                                                           page=fiche.page)])
 
     def by_years(self, year: int, mode: str, relation: str | None = None, upto: int | None = None) -> list[FicheMatch]:
-        """Fiches whose calendrier ends, starts, or runs in `year`, or (`relation`) before or after it,
+        """Fiches whose calendrier ends, starts, or runs in `year`, or (`relation`) before, by or after it,
         or between `year` and `upto`.
 
-        "Before 2020" is strictly before: a calendrier ending in 2020 does not end before 2020.
+        "Before 2020" is strictly before: a calendrier ending in 2020 does not end before 2020;
+        "by 2020" ("d'ici 2020") includes it.
         "Between 2019 and 2021" includes both.
         """
-        asked = {"before": (-inf, year - 1), "after": (year + 1, inf),
+        asked = {"before": (-inf, year - 1), "after": (year + 1, inf), "by": (-inf, year),
                  "between": (year, upto if upto is not None else year)}.get(relation or "", (year, year))
         out = []
         for fiche in self.fiches:

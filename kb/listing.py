@@ -43,6 +43,8 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         found.append(_by_organisations(u, catalog, role))
     if u.year and u.year_mode:
         found.append(catalog.by_years(u.year, u.year_mode, u.year_relation, u.year_to))
+    if u.end_year:
+        found.append(catalog.by_years(u.end_year, "end"))
     if u.entity:
         groups = u.entity_groups or [u.entity]
         found.append(_in_role(partial(catalog.by_text, groups), role, u.role_negated))

@@ -59,15 +59,17 @@ _ROLES = (
 _NEGATION_RE = re.compile(r"(?:\bn'|\bne\b|\bpas\b|\bsans\b|\bnon\b)[^,;?]{0,20}$")
 _YEAR_MODES = (
     ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir|"
-            r"[ée]ch[ée]ance)"),
+            r"[ée]ch[ée]ance|arr[êe]t)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
 # "co-pilotées", "plusieurs pilotes", "pilotage partagé": the fiches whose pilote field names more than one.
 _COPILOTAGE_RE = re.compile(r"\bco-?pilot|\bplusieurs\s+(?:directions?\s+|services?\s+)?pilot|"
                             r"\bpilotage\s+(?:partage|conjoint|commun)|\bplus d'une?\s+(?:direction\s+)?pilote|"
                             r"\bpilot\w*\s+(?:a|par)\s+plusieurs\b")
-_YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b")
-_YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"))
+_YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b")
+# "avant 2020" is strictly before; "d'ici 2020" and "au plus tard en 2020" include 2020.
+_YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"),
+                   ("by", r"\b(?:d'ici(?: a)?|au plus tard(?: en| fin)?)"))
 # "l'engagement 2" names a livret; "engagement associatif" does not.
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
@@ -142,6 +144,8 @@ class Understood:
     year_relation: str | None = None
     # "entre 2019 et 2021": the last year of the span (year_relation "between"), both years included.
     year_to: int | None = None
+    # "lancées en 2017 et terminées en 2018": the year the calendrier ends, besides the year it starts.
+    end_year: int | None = None
     doc_type: str | None = None
     entity: list[str] = _field(default_factory=list)
     # The entity's notions when the question joins several with "et" ("logement et santé"); else empty.
@@ -341,16 +345,26 @@ def analyze(question: str, catalog: Catalog) -> Understood:
 
 def _read_years(u: Understood, low: str) -> None:
     """The year a question names, what of the calendrier it asks about, and how it compares."""
-    year = re.search(r"\b(20\d\d)\b", low)
-    if not year:
+    years = list(re.finditer(r"\b(20\d\d)\b", low))
+    if not years:
         return
+    year = years[0]
     u.year = int(year.group(1))
     u.year_mode = next((m for m, pat in _YEAR_MODES if re.search(pat, low)), "during")
     u.year_relation = next((r for r, pat in _YEAR_RELATIONS
                             if re.search(pat + r"\s+(?:l'an\s+)?" + year.group(1), low)), None)
     span = _YEAR_SPAN_RE.search(low)
-    if span and int(span.group(1)) <= int(span.group(2)):
-        u.year, u.year_to, u.year_relation = int(span.group(1)), int(span.group(2)), "between"
+    first, last = (int(span.group(1) or span.group(3)), int(span.group(2) or span.group(4))) if span else (0, 0)
+    if span and first <= last:
+        u.year, u.year_to, u.year_relation = first, last, "between"
+    elif len(years) == 2:
+        # Each year takes the words just before it: "lancées en 2017 et terminées en 2018".
+        modes = [next((m for m, pat in _YEAR_MODES if re.search(pat, low[start:found.start()])), None)
+                 for start, found in zip((0, years[0].end()), years, strict=True)]
+        if modes == ["start", "end"] or modes == ["end", "start"]:
+            start_year, end_year = (years[0], years[1]) if modes[0] == "start" else (years[1], years[0])
+            u.year, u.year_mode, u.end_year, u.year_relation = int(start_year.group(1)), "start", \
+                int(end_year.group(1)), None
 
 
 def _entity(question: str) -> tuple[list[str], list[list[str]]]:

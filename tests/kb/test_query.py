@@ -66,6 +66,12 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles fiches se terminent en 2020 ?", {"year": 2020, "year_relation": None}),
     ("Quelles fiches se terminent entre 2019 et 2021 ?",
      {"year": 2019, "year_to": 2021, "year_mode": "end", "year_relation": "between"}),
+    ("Quelles fiches se déroulent sur 2017-2018 ?", {"year": 2017, "year_to": 2018, "year_relation": "between"}),
+    ("Quelles fiches seront achevées d'ici 2020 ?", {"year": 2020, "year_mode": "end", "year_relation": "by"}),
+    ("Quelles fiches s'arrêtent en 2020 ?", {"year": 2020, "year_mode": "end"}),
+    # Each year takes the words just before it.
+    ("fiches lancées en 2017 et terminées en 2018", {"year": 2017, "year_mode": "start", "end_year": 2018}),
+    ("Quelles fiches se terminent en 2018 et commencent en 2017 ?", {"year": 2017, "end_year": 2018}),
     ("la liste des fiches avec les MDM", {"intent": "list", "orgs": ["MDM"]}),
     # A generic noun is what the list is about only when nothing else is named.
     ("fiches impliquant des associations", {"intent": "list", "entity": ["association"]}),

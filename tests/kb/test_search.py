@@ -86,6 +86,10 @@ def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # 
     assert [f["number"] for f in ended] == ["13", "41.2", "55.2", "56", "57"]
     spanned = fiches("Quelles fiches se terminent entre 2019 et 2021 ?")
     assert [f["number"] for f in spanned] == ["62", "63.2", "71", "78"]
+    # "d'ici" includes the year; a start and an end year both hold.
+    assert [f["number"] for f in fiches("Quelles fiches seront achevées d'ici 2020 ?")] == \
+        ["13", "41.2", "55.2", "56", "57", "78"]
+    assert [f["number"] for f in fiches("fiches lancées en 2017 et terminées en 2018")] == ["13", "55.2", "56", "57"]
     assert [f["number"] for f in fiches("Quelles fiches ont l'UDCCAS comme partenaire et la DSDS comme pilote ?")] == \
         ["1.2", "41.2", "55.2"]
 

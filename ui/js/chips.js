@@ -109,12 +109,15 @@ export function understoodChips(understood, question) {
   if (understood.year) {
     const mode = understood.year_mode && understood.year_mode !== "during"
       ? ` (${YEAR_MODE_LABELS[understood.year_mode] || understood.year_mode})` : "";
-    const relation = { before: "avant ", after: "après ", between: "de " }[understood.year_relation] || "";
+    const relation = { before: "avant ", after: "après ", between: "de ", by: "d'ici " }[understood.year_relation] || "";
     const upto = understood.year_relation === "between" && understood.year_to ? ` à ${understood.year_to}` : "";
-    chips.push({ kind: "year", label: `Année : ${relation}${understood.year}${upto}${mode}`,
-      without: removeFromQuestion(question, upto
-        ? `${B}(?:entre|de)\\s+${understood.year}\\s+(?:et|à)\\s+${understood.year_to}${E}`
-        : `(?:${B}(?:en|pour|de|depuis|avant|après|dès|jusqu['’]en|à partir de)\\s+)?${B}${understood.year}${E}`) });
+    // "lancées en 2017 et terminées en 2018": two years, one chip, which cannot take one of them out alone.
+    const end = understood.end_year ? `, fin en ${understood.end_year}` : "";
+    chips.push({ kind: "year", label: `Année : ${relation}${understood.year}${upto}${mode}${end}`,
+      without: end ? null : removeFromQuestion(question, upto
+        ? `(?:${B}(?:entre|de)\\s+${understood.year}\\s+(?:et|à)\\s+${understood.year_to}`
+          + `|${B}${understood.year}\\s*[-–/]\\s*${understood.year_to})${E}`
+        : `(?:${B}(?:en|pour|de|depuis|avant|après|dès|jusqu['’]en|d['’]ici|à partir de)\\s+)?${B}${understood.year}${E}`) });
   }
   if (understood.programme) {
     chips.push({ kind: "programme", label: `Programme : ${understood.programme}`,
