@@ -1,7 +1,7 @@
 """Query analysis: what a question asks, before any retrieval.
 
-It recognises organisations (acronym or full name, with one typo allowed in
-names of 5 letters or more: "UDCAS"), fiche references ("fiche 13",
+It recognises organisations (kb/orgquery.py: acronym or full name, with one
+typo allowed in names of 5 letters or more: "UDCAS"), fiche references ("fiche 13",
 "l'action 28.2"), fiche fields ("calendrier", "qui pilote"), roles
 ("pilotées par", "partenaire", "implique"), list intents ("quelles
 fiches…"), programmes, axes ("les fiches de l'axe 2"), years ("se terminent
@@ -17,9 +17,9 @@ from dataclasses import field as _field
 
 from kb.analyzer import STOPWORDS, terms
 from kb.catalog import Catalog
-from kb.lexicon import fold, french
+from kb.lexicon import fold
 from kb.models import DocumentType
-from kb.spelling import within_one_edit
+from kb.orgquery import OrgRef, combine_organisations, find_organisations, role_match
 
 _FICHE_REF_RE = re.compile(
     r"\b(?:fiches?|actions?|fa)\s*-?\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
@@ -51,10 +51,6 @@ _FIELDS = (
 )
 # "Comment…" and "pourquoi…" of a fiche ask for its modalités or its contexte, unless a field is named.
 _FIELD_QUESTIONS = (("modalites", r"\bcomment\b.*\bfiche"), ("contexte", r"\bpourquoi\b.*\bfiche"))
-_ROLES = (
-    ("pilote", r"\bpilot(?:e|ee|es|ees|ent|er)\b|\bpilotage\b|\bportee?s? par\b"),
-    ("partenaire", r"\bpartenaires?\b|\bassociee?s?\b|\ben partenariat\b"),
-)
 # A negation just before the role's words, within the same clause.
 _NEGATION_RE = re.compile(r"(?:\bn'|\bne\b|\bpas\b|\bsans\b|\bnon\b)[^,;?]{0,20}$")
 _YEAR_MODES = (
@@ -74,16 +70,6 @@ _YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
           (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bsignifi|\bveut dire\b|\babr[ée]viation"))
-# Between two organisations of a list question: "et" wants both, "ou" either; "sans" rules one out.
-# "sans la DRTU", "mais pas la DRTU", and "pas pilotées par la DSDS": the name just after is ruled out.
-_EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon|\bni)"
-                         r"(?:\s+(?:pilot|associ|impliqu|mentionn|cit)\w*)?"
-                         r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
-_AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")
-_OR_RE = re.compile(r"\bou\b|\bsoit\b")
-_POSTPOSED_ROLE_RE = re.compile(r"\s*(?:comme|en tant que|pour|en)\s+(?:co-?)?(pilote|partenaire)s?\b")
-# Words that only join two names ("et l'", ", la", "ou du"): the names share one condition.
-_JOIN_RE = re.compile(r"(?:,|et|ou|ainsi que|a la fois|mais aussi)?\s*(?:(?:la|le|les|l'|de|du|des|d')\s*)*")
 # "Qu'est-ce que la MDM ?": asked of an acronym alone, a definition question wants its expansion.
 _DEFINITION_RE = re.compile(r"qu'?est[- ]ce qu|c'est quoi|\bd[ée]finition\b|\bd[ée]signe\b")
 # Words that shape a list question without naming what it is about.
@@ -104,15 +90,6 @@ _FRAME = frozenset(terms(
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
                            "dispositifs chantier chantiers acteur acteurs"))
-
-
-@dataclass
-class OrgRef:
-    """An organisation recognised in the question."""
-
-    id: str
-    name: str
-    matched: str
 
 
 @dataclass
@@ -158,109 +135,6 @@ class Understood:
         return asdict(self)
 
 
-def find_organisations(question: str, catalog: Catalog, listing: bool = False) -> list[OrgRef]:
-    """Organisations named in a question, by acronym, full name or a near-miss acronym.
-
-    In a list question ("quelles fiches impliquent la caf"), what the fiches must
-    name is an organisation: a lowercase acronym counts unless it is a common word.
-    """
-    found: dict[str, OrgRef] = {}
-    for hit in catalog.table.find(question, case_sensitive=False, near=True):
-        org = catalog.table.get(hit.org)
-        if org and not _is_plain_word(question[hit.start:hit.end], org.id, 4.0 if listing else 3.0):
-            found.setdefault(org.id, OrgRef(org.id, org.name, question[hit.start:hit.end]))
-    lexicon = french()
-    for word in re.findall(r"[A-Za-zÀ-ÿ]{5,}", question):
-        if fold(word) in {fold(o.matched) for o in found.values()} or lexicon.zipf(word.lower()) >= 2.5:
-            continue
-        for org in catalog.table.orgs.values():
-            if len(org.id) >= 5 and within_one_edit(fold(word), fold(org.id), swaps=False):
-                found.setdefault(org.id, OrgRef(org.id, org.name, word))
-    return list(found.values())
-
-
-@dataclass
-class Combined:
-    """The organisations of a list question, as the words between them combine them."""
-
-    wanted: list[OrgRef]
-    combine: str | None = None
-    excluded: list[OrgRef] = _field(default_factory=list)
-    # The role asked of each wanted organisation, when the question asks different ones.
-    roles: dict[str, str | None] = _field(default_factory=dict)
-
-
-def _role_match(text: str) -> tuple[str, re.Match[str]] | None:
-    return next(((name, found) for name, pattern in _ROLES if (found := re.search(pattern, text))), None)
-
-
-def _role_in(text: str) -> str | None:
-    found = _role_match(text)
-    return found[0] if found else None
-
-
-def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
-    """Split the organisations of a list question: those wanted, "all" or "any" of them, those ruled out.
-
-    Read from the words between the names: "l'UDCCAS et l'ARS" (or "à la fois")
-    wants fiches naming both, "l'UDCCAS ou l'ARS" either, "l'UDCCAS sans la DRTU"
-    rules the DRTU's fiches out. A name in full holding "et" ("Direction de
-    l'Habitat et du Logement") is one name: only the words between names count.
-    When every name is ruled out ("les fiches sans la DRTU", "pas pilotées par la
-    DSDS"), none is wanted: the answer is the fiches naming none of them.
-    Names joined by "et", "ou" or a comma share the role asked ("pilotées par
-    l'UDCCAS et la DRTU"); other words between two names are a second condition
-    with its own role ("pilotées par la DSDS qui impliquent la CAF").
-    """
-    low = fold(question)
-    placed = sorted(((low.find(fold(o.matched)), o) for o in orgs), key=lambda x: x[0])
-    wanted: list[OrgRef] = []
-    excluded: list[OrgRef] = []
-    links: list[str] = []
-    lead = ""  # the words before the first name wanted
-    end = 0
-    for start, org in placed:
-        between = low[end:start] if start >= end else ""
-        if start >= 0 and _EXCLUDE_RE.search(between):
-            excluded.append(org)
-        else:
-            if wanted:
-                links.append(between)
-            else:
-                lead = low[:max(start, 0)]
-            wanted.append(org)
-        end = max(end, start + len(org.matched))
-    if len(wanted) < 2:
-        return Combined(wanted, None, excluded)
-    gaps = [not _JOIN_RE.fullmatch(x.strip()) for x in links]
-    either = any(_OR_RE.search(x) for x in links)
-    both = "a la fois" in low or (not either and (any(gaps) or any(_AND_RE.search(x) for x in links)))
-    roles: dict[str, str | None] = {}
-    if any(gaps):
-        # Groups of names joined by "et", "ou" or a comma; each group takes the role named before it.
-        groups: list[tuple[str | None, list[OrgRef]]] = [(_role_in(lead), [wanted[0]])]
-        for org, link, gap in zip(wanted[1:], links, gaps, strict=True):
-            # "l'UDCCAS comme partenaire et la DSDS …": a role right after a name is that name's.
-            after = _POSTPOSED_ROLE_RE.match(link)
-            if after and groups[-1][0] is None:
-                groups[-1] = (after.group(1), groups[-1][1])
-                link = link[after.end():]
-            if gap:
-                groups.append((_role_in(link), [org]))
-            else:
-                groups[-1][1].append(org)
-        # "… impliquant la CAF ont la DSDS pour pilote": a role named after the last name is its group's.
-        if groups[-1][0] is None:
-            groups[-1] = (_role_in(low[end:]), groups[-1][1])
-        roles = {org.id: role for role, members in groups for org in members}
-    return Combined(wanted, "all" if both else "any", excluded, roles)
-
-
-def _is_plain_word(surface: str, oid: str, common: float = 3.0) -> bool:
-    # "de", "dr" or "pass" written in lowercase in a question are words, not the DE, the DR or the PASS.
-    return surface.islower() and " " not in surface and french().zipf(surface) >= common and len(oid) <= 4
-
-
 def _only_acronyms(question: str, orgs: list[OrgRef]) -> bool:
     """True when the question names organisations by acronym only and asks of nothing else."""
     if not orgs or any(not o.matched.isupper() for o in orgs):
@@ -288,7 +162,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.fiche = under[0]
         else:
             u.unknown_fiche = number
-    role = _role_match(low)
+    role = role_match(low)
     u.role = role[0] if role else None
     # Asked in the negative: "où la CAF n'est pas pilote", "partenaire mais pas pilote".
     u.role_negated = bool(role and _NEGATION_RE.search(low[:role[1].start()]))

@@ -20,10 +20,6 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?",
      {"intent": "list", "orgs": ["DHL"], "role": "pilote"}),
     ("dans quelles fiches la caisse d'allocations familiales est partenaire", {"orgs": ["CAF"], "role": "partenaire"}),
-    # A long name typed with an inner word left out; its first and last words stay.
-    ("Quelles fiches impliquent la Maison Départementale des Personnes Handicapées ?", {"orgs": ["MDMPH"]}),
-    ("fiches avec l'Union des Centres Communaux d'Action Sociale", {"orgs": ["UDCCAS"]}),
-    ("Quelles fiches concernent les personnes âgées, personnes handicapées ?", {"orgs": []}),
     ("qui pilote la fiche 13", {"intent": "passage", "fiche": "13", "field": "pilotes"}),
     ("Quel est le calendrier de l'action 41.2 ?", {"fiche": "41.2", "field": "calendrier"}),
     ("Quelle est la durée de l'action 64 ?", {"fiche": "64", "field": "calendrier"}),
@@ -132,46 +128,3 @@ def test_analysis(catalog, question: str, expected: dict) -> None:  # type: igno
     for key, value in expected.items():
         got = [o.id for o in u.organisations] if key == "orgs" else getattr(u, key)
         assert got == value, (key, got)
-
-
-@pytest.mark.parametrize(("question", "wanted", "combine", "excluded"), [
-    ("Quelles fiches impliquent l'UDCCAS et l'ARS ?", ["UDCCAS", "ARS"], "all", []),
-    ("Quelles fiches impliquent à la fois l'UDCCAS, l'ARS ?", ["UDCCAS", "ARS"], "all", []),
-    ("Quelles fiches impliquent l'UDCCAS ou l'ARS ?", ["UDCCAS", "ARS"], "any", []),
-    ("fiches avec la DSDS mais pas la DRTU", ["DSDS"], None, ["DRTU"]),
-    ("Quelles fiches impliquent l'UDCCAS sans la DRTU ?", ["UDCCAS"], None, ["DRTU"]),
-    ("Sans la DRTU, quelles fiches impliquent l'UDCCAS ?", ["UDCCAS"], None, ["DRTU"]),
-    # Every name ruled out: none is wanted, and the answer is the other fiches.
-    ("les fiches sans la DRTU", [], None, ["DRTU"]),
-    ("quelles fiches sans la DRTU ni la DSDS ?", [], None, ["DRTU", "DSDS"]),
-    ("Quelles fiches ne sont pas pilotées par la DSDS ?", [], None, ["DSDS"]),
-    ("fiches non pilotées par la DSDS", [], None, ["DSDS"]),
-    # "et" inside a name in full joins nothing.
-    ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?", ["DHL"], None, []),
-])
-def test_several_organisations(catalog, question: str, wanted: list[str], combine: str | None,  # type: ignore[no-untyped-def]
-                               excluded: list[str]) -> None:
-    u = analyze(question, catalog)
-    assert ([o.id for o in u.organisations], u.combine, [o.id for o in u.excluded]) == (wanted, combine, excluded)
-
-
-@pytest.mark.parametrize(("question", "roles"), [
-    # Words other than "et" / "ou" between two names: a second condition, with its own role.
-    ("Quelles fiches pilotées par la DSDS impliquent la CAF ?", {"DSDS": "pilote", "CAF": None}),
-    ("Quelles fiches impliquant la CAF ont la DSDS pour pilote ?", {"CAF": None, "DSDS": "pilote"}),
-    # A role right after a name is that name's.
-    ("Quelles fiches ont l'UDCCAS comme partenaire et la DSDS comme pilote ?",
-     {"UDCCAS": "partenaire", "DSDS": "pilote"}),
-    ("Quelles fiches pilotées par la DSDS ont la CAF pour partenaire ?", {"DSDS": "pilote", "CAF": "partenaire"}),
-    # Names joined by "et" share the role.
-    ("Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?", {}),
-])
-def test_each_organisation_its_role(catalog, question: str, roles: dict) -> None:  # type: ignore[no-untyped-def]
-    u = analyze(question, catalog)
-    assert u.org_roles == roles and u.combine == "all"
-
-
-def test_the_udccas_is_not_a_ccas(catalog) -> None:  # type: ignore[no-untyped-def]
-    question = "l'Union Départementale des Centres Communaux d'Action Sociale"
-    ids = [o.id for o in analyze(question, catalog).organisations]
-    assert ids == ["UDCCAS"]

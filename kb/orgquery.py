@@ -1,0 +1,146 @@
+"""Organisations in a question: which are named, the role asked of each, and how they combine.
+
+"Quelles fiches impliquent l'UDCCAS et l'ARS ?" wants the fiches naming both,
+"l'UDCCAS ou l'ARS" either, "l'UDCCAS sans la DRTU" rules the DRTU's out;
+"pilotées par la DSDS, impliquant la CAF" asks a role of each. Names are found
+by acronym, full name (an inner word may be missing from a long one) or an
+acronym one letter off ("UDCAS").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from dataclasses import field as _field
+
+from kb.catalog import Catalog
+from kb.lexicon import fold, french
+from kb.spelling import within_one_edit
+
+_ROLES = (
+    ("pilote", r"\bpilot(?:e|ee|es|ees|ent|er)\b|\bpilotage\b|\bportee?s? par\b"),
+    ("partenaire", r"\bpartenaires?\b|\bassociee?s?\b|\ben partenariat\b"),
+)
+
+# Between two organisations of a list question: "et" wants both, "ou" either; "sans" rules one out.
+# "sans la DRTU", "mais pas la DRTU", and "pas pilotées par la DSDS": the name just after is ruled out.
+_EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon|\bni)"
+                         r"(?:\s+(?:pilot|associ|impliqu|mentionn|cit)\w*)?"
+                         r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
+_AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")
+_OR_RE = re.compile(r"\bou\b|\bsoit\b")
+_POSTPOSED_ROLE_RE = re.compile(r"\s*(?:comme|en tant que|pour|en)\s+(?:co-?)?(pilote|partenaire)s?\b")
+# Words that only join two names ("et l'", ", la", "ou du"): the names share one condition.
+_JOIN_RE = re.compile(r"(?:,|et|ou|ainsi que|a la fois|mais aussi)?\s*(?:(?:la|le|les|l'|de|du|des|d')\s*)*")
+
+
+@dataclass
+class OrgRef:
+    """An organisation recognised in the question."""
+
+    id: str
+    name: str
+    matched: str
+
+
+def find_organisations(question: str, catalog: Catalog, listing: bool = False) -> list[OrgRef]:
+    """Organisations named in a question, by acronym, full name or a near-miss acronym.
+
+    In a list question ("quelles fiches impliquent la caf"), what the fiches must
+    name is an organisation: a lowercase acronym counts unless it is a common word.
+    """
+    found: dict[str, OrgRef] = {}
+    for hit in catalog.table.find(question, case_sensitive=False, near=True):
+        org = catalog.table.get(hit.org)
+        if org and not _is_plain_word(question[hit.start:hit.end], org.id, 4.0 if listing else 3.0):
+            found.setdefault(org.id, OrgRef(org.id, org.name, question[hit.start:hit.end]))
+    lexicon = french()
+    for word in re.findall(r"[A-Za-zÀ-ÿ]{5,}", question):
+        if fold(word) in {fold(o.matched) for o in found.values()} or lexicon.zipf(word.lower()) >= 2.5:
+            continue
+        for org in catalog.table.orgs.values():
+            if len(org.id) >= 5 and within_one_edit(fold(word), fold(org.id), swaps=False):
+                found.setdefault(org.id, OrgRef(org.id, org.name, word))
+    return list(found.values())
+
+
+@dataclass
+class Combined:
+    """The organisations of a list question, as the words between them combine them."""
+
+    wanted: list[OrgRef]
+    combine: str | None = None
+    excluded: list[OrgRef] = _field(default_factory=list)
+    # The role asked of each wanted organisation, when the question asks different ones.
+    roles: dict[str, str | None] = _field(default_factory=dict)
+
+
+def role_match(text: str) -> tuple[str, re.Match[str]] | None:
+    return next(((name, found) for name, pattern in _ROLES if (found := re.search(pattern, text))), None)
+
+
+def _role_in(text: str) -> str | None:
+    found = role_match(text)
+    return found[0] if found else None
+
+
+def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
+    """Split the organisations of a list question: those wanted, "all" or "any" of them, those ruled out.
+
+    Read from the words between the names: "l'UDCCAS et l'ARS" (or "à la fois")
+    wants fiches naming both, "l'UDCCAS ou l'ARS" either, "l'UDCCAS sans la DRTU"
+    rules the DRTU's fiches out. A name in full holding "et" ("Direction de
+    l'Habitat et du Logement") is one name: only the words between names count.
+    When every name is ruled out ("les fiches sans la DRTU", "pas pilotées par la
+    DSDS"), none is wanted: the answer is the fiches naming none of them.
+    Names joined by "et", "ou" or a comma share the role asked ("pilotées par
+    l'UDCCAS et la DRTU"); other words between two names are a second condition
+    with its own role ("pilotées par la DSDS qui impliquent la CAF").
+    """
+    low = fold(question)
+    placed = sorted(((low.find(fold(o.matched)), o) for o in orgs), key=lambda x: x[0])
+    wanted: list[OrgRef] = []
+    excluded: list[OrgRef] = []
+    links: list[str] = []
+    lead = ""  # the words before the first name wanted
+    end = 0
+    for start, org in placed:
+        between = low[end:start] if start >= end else ""
+        if start >= 0 and _EXCLUDE_RE.search(between):
+            excluded.append(org)
+        else:
+            if wanted:
+                links.append(between)
+            else:
+                lead = low[:max(start, 0)]
+            wanted.append(org)
+        end = max(end, start + len(org.matched))
+    if len(wanted) < 2:
+        return Combined(wanted, None, excluded)
+    gaps = [not _JOIN_RE.fullmatch(x.strip()) for x in links]
+    either = any(_OR_RE.search(x) for x in links)
+    both = "a la fois" in low or (not either and (any(gaps) or any(_AND_RE.search(x) for x in links)))
+    roles: dict[str, str | None] = {}
+    if any(gaps):
+        # Groups of names joined by "et", "ou" or a comma; each group takes the role named before it.
+        groups: list[tuple[str | None, list[OrgRef]]] = [(_role_in(lead), [wanted[0]])]
+        for org, link, gap in zip(wanted[1:], links, gaps, strict=True):
+            # "l'UDCCAS comme partenaire et la DSDS …": a role right after a name is that name's.
+            after = _POSTPOSED_ROLE_RE.match(link)
+            if after and groups[-1][0] is None:
+                groups[-1] = (after.group(1), groups[-1][1])
+                link = link[after.end():]
+            if gap:
+                groups.append((_role_in(link), [org]))
+            else:
+                groups[-1][1].append(org)
+        # "… impliquant la CAF ont la DSDS pour pilote": a role named after the last name is its group's.
+        if groups[-1][0] is None:
+            groups[-1] = (_role_in(low[end:]), groups[-1][1])
+        roles = {org.id: role for role, members in groups for org in members}
+    return Combined(wanted, "all" if both else "any", excluded, roles)
+
+
+def _is_plain_word(surface: str, oid: str, common: float = 3.0) -> bool:
+    # "de", "dr" or "pass" written in lowercase in a question are words, not the DE, the DR or the PASS.
+    return surface.islower() and " " not in surface and french().zipf(surface) >= common and len(oid) <= 4
