@@ -23,6 +23,9 @@ from kb.orgquery import OrgRef, combine_organisations, find_organisations, role_
 
 _FICHE_REF_RE = re.compile(
     r"\b(?:fiches?|actions?|fa)\s*-?\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
+# Further numbers after a fiche reference: "fiches 13 et 56", "fiche 13, de la fiche 28.2 ou de l'action 41.2".
+_MORE_FICHES_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:de\s+)?(?:la\s+|l['’]\s*))?(?:(?:fiches?|actions?)\s*)?"
+                             r"(?:n\s*°\s*)?(\d{1,3}(?:[.,]\d{1,2})?)\b(?!\s*%)")
 _LIST_RE = re.compile(
     r"^(?:quelles?|quels?|lister?|(?:la\s+)?liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
@@ -107,6 +110,8 @@ class Understood:
     # The role is asked in the negative ("n'est pas pilote"): fiches naming the organisation in another role.
     role_negated: bool = False
     fiche: str | None = None
+    # "les pilotes des fiches 13 et 56": the fiches named after the first.
+    other_fiches: list[str] = _field(default_factory=list)
     # A fiche number the plan does not have ("fiche 99"): said, rather than answered with another fiche.
     unknown_fiche: str | None = None
     field: str | None = None
@@ -151,17 +156,12 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     u = Understood()
     if _LIST_RE.search(low):
         u.intent = "list"
-    ref = _FICHE_REF_RE.search(low)
-    if ref:
-        number = ref.group(1).replace(",", ".")
-        # "fiche 28" is fiche 28.2 when that is the only action numbered 28.
-        under = [f.number for f in catalog.fiches if f.number.startswith(f"{number}.")] if "." not in number else []
-        if catalog.fiche(number):
-            u.fiche = number
-        elif len(under) == 1:
-            u.fiche = under[0]
-        else:
-            u.unknown_fiche = number
+    numbers = _fiche_numbers(low)
+    if numbers:
+        known = list(dict.fromkeys(n for n in (_known_fiche(number, catalog) for number in numbers) if n))
+        if known:
+            u.fiche, u.other_fiches = known[0], known[1:]
+        u.unknown_fiche = next((n for n in numbers if not _known_fiche(n, catalog)), None)
     role = role_match(low)
     u.role = role[0] if role else None
     # Asked in the negative: "où la CAF n'est pas pilote", "partenaire mais pas pilote".
@@ -215,6 +215,26 @@ def analyze(question: str, catalog: Catalog) -> Understood:
                                   or u.copilotage):
         u.entity, u.entity_groups = _entity(q)
     return u
+
+
+def _fiche_numbers(low: str) -> list[str]:
+    """The fiche numbers a question names: "fiche 13", and "fiches 13 et 56", "fiche 13, 28.2 ou 41.2"."""
+    numbers: list[str] = []
+    for ref in _FICHE_REF_RE.finditer(low):
+        numbers.append(ref.group(1))
+        end = ref.end()
+        while more := _MORE_FICHES_RE.match(low, end):
+            numbers.append(more.group(1))
+            end = more.end()
+    return list(dict.fromkeys(n.replace(",", ".") for n in numbers))
+
+
+def _known_fiche(number: str, catalog: Catalog) -> str | None:
+    """The plan's fiche a typed number names: "fiche 28" is 28.2 when that is the only action numbered 28."""
+    if catalog.fiche(number):
+        return number
+    under = [f.number for f in catalog.fiches if f.number.startswith(f"{number}.")] if "." not in number else []
+    return under[0] if len(under) == 1 else None
 
 
 def _read_years(u: Understood, low: str) -> None:

@@ -5,8 +5,8 @@ analyzer, IDF by Qdrant) over passages, and dense over units (the sentences
 and list items of passages, a passage counting its best unit). Each list
 gives scores only; the best of each list are the candidates, and a candidate
 the dense list missed gets its e5 score from its vector. The three scores
-are normalised and summed with weights, which measured better than RRF on
-the dev and crpa questions (`KB_FUSION=rrf` or `dbsf` use Qdrant's own
+are normalised and summed with weights (kb/fusion.py), which measured better
+than RRF on the dev and crpa questions (`KB_FUSION=rrf` or `dbsf` use Qdrant's own
 fusion instead); the passage e5 puts first keeps a place in the top five.
 Then the structure speaks: the fiche and field a question
 names come first, an OCR copy gives way to the clean text, a fiche's
@@ -29,6 +29,7 @@ from kb.cache import LRUCache
 from kb.catalog import Catalog, load_catalog
 from kb.encoder import Encoder
 from kb.errors import EmptyIndex, InvalidQuery
+from kb.fusion import fuse
 from kb.highlight import highlight_spans, near_duplicate
 from kb.listing import fiche_json, list_fiches
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
@@ -36,17 +37,6 @@ from kb.query import Understood, analyze
 from kb.settings import Settings
 from kb.store import DENSE, SPARSE, Store
 
-# Half the weight to BM25, half to e5; of e5's half, the best sentence or list item of a
-# passage weighs more than the whole passage's vector: it is the more precise evidence
-# (on dev and on crpa, a corpus the system was not built for).
-DENSE_WEIGHT = 0.2
-UNIT_WEIGHT = 0.3
-SPARSE_WEIGHT = 0.5
-# A paraphrase shares no word with its answer ("s'épuisent" / "usure professionnelle"), so
-# BM25's half of the score can sink the passage e5 puts first: that passage keeps a place
-# among the first DENSE_SLOT whatever BM25 says (on the blind set, two answers came back
-# into the top five; dev, crpa and their typed variants did not move).
-DENSE_SLOT = 5
 CANDIDATES = 60
 # How deep each retriever is read (scores only, cheap): the deepest score sets the scale
 # of a signal, and a candidate missing from the dense list gets its score computed.
@@ -249,22 +239,23 @@ class SearchService:
         "Partenaires de la fiche non-recours" finds the fiche by its words (its
         contexte), not its partenaires line, which shares none of them.
         """
-        target = _target_fiche(hits, u)
         best = max(hits, key=lambda h: h.score, default=None)
-        # Unless it names the fiche, the question is about a fiche only when its best passage is one.
-        about_it = u.fiche is not None or (best is not None and best.passage.fiche == target)
-        if not target or u.field not in _FICHE_FIELDS or not about_it \
-                or any(h.passage.fiche == target and h.passage.field == u.field for h in hits):
+        if u.field not in _FICHE_FIELDS or best is None:
             return []
-        flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchValue(value=target)),
+        # Unless it names the fiche, the question is about a fiche only when its best passage is one.
+        targets = [t for t in _target_fiches(hits, u) if u.fiche or best.passage.fiche == t]
+        found = {h.passage.fiche for h in hits if h.passage.field == u.field}
+        missing = [t for t in targets if t not in found]
+        if not missing:
+            return []
+        flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchAny(any=missing)),
                                   models.FieldCondition(key="field", match=models.MatchValue(value=u.field))])
-        # It stands for its fiche: the score of the fiche's best passage, before the field's boost.
-        score = best.score if best else 0.0
-        return [Hit(Passage.model_validate(r.payload), score)
+        # It stands for its fiche: the score of the question's best passage, before the field's boost.
+        return [Hit(Passage.model_validate(r.payload), best.score)
                 for r in self.store.scroll_passages(flt) if r.payload and r.payload["rev"] in live]
 
     def _rank(self, hits: list[Hit], u: Understood, manifest: Manifest) -> list[Hit]:
-        target_fiche = _target_fiche(hits, u)
+        targets = set(_target_fiches(hits, u))
         alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
         for hit in hits:
             p = hit.passage
@@ -274,7 +265,7 @@ class SearchService:
                 hit.score -= META_PENALTY
             if p.kind == "glossary" and u.doc_type != DocumentType.GLOSSARY:
                 hit.score -= GLOSSARY_PENALTY
-            if target_fiche and p.fiche == target_fiche:
+            if p.fiche in targets:
                 hit.score += FICHE_BOOST
                 if u.field and p.field == u.field:
                     hit.score += FIELD_BOOST
@@ -282,7 +273,15 @@ class SearchService:
                 hit.score += FIELD_BOOST  # "les objectifs des fiches pilotées par la DSDS"
             if u.doc_type and p.doc_type == u.doc_type:
                 hit.score += TYPE_BOOST
-        return sorted(hits, key=lambda h: -h.score)
+        ranked = sorted(hits, key=lambda h: -h.score)
+        if u.fiche and u.other_fiches and u.field:
+            # "le calendrier des fiches 13, 28.2 et 41.2": the fields asked, in the order asked.
+            order = [u.fiche, *u.other_fiches]
+            asked = sorted((h for h in ranked if h.passage.fiche in order and h.passage.field == u.field),
+                           key=lambda h: order.index(h.passage.fiche or ""))
+            chosen = {id(h) for h in asked}
+            ranked = asked + [h for h in ranked if id(h) not in chosen]
+        return ranked
 
     def _collapse(self, hits: list[Hit], k: int, manifest: Manifest) -> list[Hit]:
         """One passage once: an OCR copy's passage gives way to the clean one; near-duplicates go."""
@@ -328,49 +327,17 @@ class SearchService:
         }
 
 
-def _target_fiche(hits: list[Hit], u: Understood) -> str | None:
-    """The fiche a question is about: the one it names, or, for a field question, the best passage's."""
+def _target_fiches(hits: list[Hit], u: Understood) -> list[str]:
+    """The fiches a question is about: those it names, or, for a field question, the best passage's."""
     if u.fiche or u.unknown_fiche or u.field not in _FICHE_FIELDS or u.intent != "passage":
-        return u.fiche
+        return [u.fiche, *u.other_fiches] if u.fiche else []
     best = next((h for h in sorted(hits, key=lambda h: -h.score) if h.passage.fiche), None)
-    return best.passage.fiche if best else None
+    return [best.passage.fiche] if best and best.passage.fiche else []
 
 
 def _best(scores: dict[str, float]) -> list[str]:
     """The CANDIDATES best-scored ids of one list."""
     return sorted(scores, key=lambda pid: -scores[pid])[:CANDIDATES]
-
-
-def fuse(dense: dict[str, float], sparse: dict[str, float], units: dict[str, float],
-         floors: tuple[float, float] | None = None) -> dict[str, float]:
-    """Fused score of each candidate passage: weighted, normalised dense, best-unit and BM25 scores.
-
-    Cosine similarities only mean something relative to each other, so they are
-    min-max normalised over the candidates; a BM25 score of 0 means no evidence
-    at all, so BM25 is scaled from 0. A passage without a unit among the nearest
-    units is scored by its own vector (the best unit matches at least about as well).
-    The passage nearest to the question by e5 is lifted into the first DENSE_SLOT.
-    """
-    def minmax(raw: dict[str, float], floor: float | None) -> dict[str, float]:
-        if not raw:
-            return {}
-        low = min(raw.values()) if floor is None else min(floor, min(raw.values()))
-        high = max(raw.values())
-        return {pid: (x - low) / ((high - low) or 1.0) for pid, x in raw.items()}
-
-    dense_floor, unit_floor = floors if floors else (None, None)
-    candidates = dense.keys() | sparse.keys() | units.keys()
-    d = minmax({pid: dense[pid] for pid in candidates if pid in dense}, dense_floor)
-    u = minmax({pid: units.get(pid, dense.get(pid, 0.0)) for pid in candidates}, unit_floor)
-    best = max(sparse.values(), default=0.0) or 1.0
-    fused = {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * u[pid] + SPARSE_WEIGHT * sparse.get(pid, 0.0) / best
-             for pid in candidates}
-    if dense and len(fused) > DENSE_SLOT:
-        nearest = max(dense, key=lambda pid: dense[pid])
-        slot = sorted(fused.values(), reverse=True)[DENSE_SLOT - 1]
-        if fused[nearest] < slot:
-            fused[nearest] = slot + 1e-6
-    return fused
 
 
 def citation(p: Passage) -> str:

@@ -24,6 +24,12 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quel est le calendrier de l'action 41.2 ?", {"fiche": "41.2", "field": "calendrier"}),
     ("Quelle est la durée de l'action 64 ?", {"fiche": "64", "field": "calendrier"}),
     ("qui est responsable de la fiche 13 ?", {"fiche": "13", "field": "pilotes"}),
+    # Several fiches in one question, in the order asked; a number the plan lacks is said.
+    ("Quels sont les pilotes des fiches 13 et 56 ?", {"fiche": "13", "other_fiches": ["56"], "field": "pilotes"}),
+    ("calendrier de la fiche 13, de la fiche 28 ou de l'action 41.2",
+     {"fiche": "13", "other_fiches": ["28.2", "41.2"], "field": "calendrier"}),
+    ("fiche 13 et 2018", {"fiche": "13", "other_fiches": []}),
+    ("pilote des fiches 13 et 99", {"fiche": "13", "other_fiches": [], "unknown_fiche": "99"}),
     ("qui s'occupe de la fiche-action 56 ?", {"fiche": "56", "field": "pilotes"}),
     ("FA 13 pilote", {"fiche": "13", "field": "pilotes"}),
     ("moyens de la fiche 34", {"fiche": "34", "field": "modalites"}),

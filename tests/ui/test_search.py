@@ -136,6 +136,9 @@ def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
     year.get_by_role("button").click()
     page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('2019')")
     assert page.locator("#q").input_value() == "Quelles fiches se terminent ?"
+    search(page, "Quels sont les pilotes des fiches 13 et 56 ?")
+    page.wait_for_selector(".understood .chip-fiche")
+    assert page.locator(".understood .chip-fiche").inner_text().startswith("Fiches : 13, 56")
     search(page, "fiches lancées en 2017 et terminées en 2018")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
     assert page.locator(".understood .chip-year").inner_text().startswith("Année : 2017 (début du calendrier), fin en 2018")

@@ -88,7 +88,11 @@ export function understoodChips(understood, question) {
       without: ROLE_WORDS[understood.role] ? removeFromQuestion(question, `${B}${ROLE_WORDS[understood.role]}${E}`)
         : null });
   }
-  if (understood.fiche) {
+  if (understood.fiche && understood.other_fiches?.length) {
+    // "les pilotes des fiches 13 et 56": one chip; taking one number out would leave "et" dangling.
+    chips.push({ kind: "fiche", label: `Fiches : ${[understood.fiche, ...understood.other_fiches].join(", ")}`,
+      without: null });
+  } else if (understood.fiche) {
     // "fiche 28" may have been read as fiche 28.2: the typed number is removed either way.
     const [major, minor] = understood.fiche.split(".");
     const number = minor ? `${escapeRegExp(major)}(?:[.,]${escapeRegExp(minor)})?` : escapeRegExp(major);

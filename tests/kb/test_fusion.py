@@ -1,0 +1,21 @@
+"""Fusion of the three retrievers' scores."""
+
+from __future__ import annotations
+
+from kb.fusion import DENSE_SLOT, fuse
+
+
+def test_the_passage_e5_puts_first_keeps_a_place_in_the_top_five() -> None:
+    # Eight passages share the question's words; "para" says the same thing in other words:
+    # the nearest by e5, and by far, but with no BM25 score at all.
+    wordy = {f"w{i}": 0.80 + i / 1000 for i in range(8)}
+    dense = {**wordy, "para": 0.90}
+    sparse = {pid: 10.0 - i / 10 for i, pid in enumerate(wordy)}
+    units = dict(dense)
+    fused = fuse(dense, sparse, units, (0.75, 0.75))
+    ranking = sorted(fused, key=lambda pid: -fused[pid])
+    assert ranking.index("para") == DENSE_SLOT - 1
+    # Only the nearest is lifted: the next one, with no BM25 score either, stays where it is.
+    fused = fuse({**dense, "para2": 0.89}, sparse, {**units, "para2": 0.89}, (0.75, 0.75))
+    ranking = sorted(fused, key=lambda pid: -fused[pid])
+    assert ranking.index("para") == DENSE_SLOT - 1 and ranking.index("para2") > DENSE_SLOT
