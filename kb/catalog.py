@@ -249,10 +249,11 @@ class Catalog:
                 out.append(FicheMatch(fiche, [], [cite]))
         return out
 
-    def copiloted(self) -> list[FicheMatch]:
-        """Fiches whose pilote field names more than one direction or partner, cited by that field."""
+    def by_pilotage(self, shared: bool) -> list[FicheMatch]:
+        """Fiches whose pilote field names more than one direction or partner (or, not `shared`, just one),
+        cited by that field."""
         return [FicheMatch(fiche, [], [_field_cite(fiche, "pilotes", f"Pilote(s) : {_clean_line(fiche.pilotes_text)}")])
-                for fiche in self.fiches if len(fiche.pilotes) > 1]
+                for fiche in self.fiches if fiche.pilotes and (len(fiche.pilotes) > 1) == shared]
 
     def by_axe(self, axe: str) -> list[FicheMatch]:
         """Fiches of an axe, each cited by the axe heading it is printed under."""

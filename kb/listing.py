@@ -50,8 +50,8 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         found.append(_in_role(partial(catalog.by_text, groups), role, u.role_negated))
     if u.axe:
         found.append(catalog.by_axe(u.axe))
-    if u.copilotage:
-        found.append(catalog.copiloted())
+    if u.pilotage:
+        found.append(catalog.by_pilotage(shared=u.pilotage == "shared"))
     return found
 
 

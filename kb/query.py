@@ -61,10 +61,15 @@ _YEAR_MODES = (
             r"[ée]ch[ée]ance|arr[êe]t)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
-# "co-pilotées", "plusieurs pilotes", "pilotage partagé": the fiches whose pilote field names more than one.
-_COPILOTAGE_RE = re.compile(r"\bco-?pilot|\bplusieurs\s+(?:directions?\s+|services?\s+)?pilot|"
-                            r"\bpilotage\s+(?:partage|conjoint|commun)|\bplus d'une?\s+(?:direction\s+)?pilote|"
-                            r"\bpilot\w*\s+(?:a|par)\s+plusieurs\b")
+# "co-pilotées", "plusieurs pilotes", "pilotage partagé": the fiches whose pilote field names more than one;
+# "un seul pilote", "seule pilote": those naming one.
+_PILOTAGES = (
+    ("single", r"\bseule?s?\s+pilote|\bun(?:e)? seule?\s+(?:direction\s+)?pilote|\bpilote\s+unique|\bunique\s+pilote|"
+               r"\bpilot\w*\s+par\s+une?\s+seule?\b"),
+    ("shared", r"\bco-?pilot|\bplusieurs\s+(?:directions?\s+|services?\s+)?pilot|"
+               r"\bpilotage\s+(?:partage|conjoint|commun)|\bplus d'une?\s+(?:direction\s+)?pilote|"
+               r"\bpilot\w*\s+(?:a|par)\s+plusieurs\b"),
+)
 _YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b")
 # "avant 2020" is strictly before; "d'ici 2020" and "au plus tard en 2020" include 2020.
 _YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"),
@@ -118,8 +123,9 @@ class Understood:
     role: str | None = None
     programme: str | None = None
     axe: str | None = None
-    # "co-pilotées", "plusieurs pilotes": the fiches with more than one pilote.
-    copilotage: bool = False
+    # "co-pilotées", "plusieurs pilotes": "shared", the fiches with more than one pilote;
+    # "un seul pilote": "single".
+    pilotage: str | None = None
     year: int | None = None
     year_mode: str | None = None
     # "se terminent avant 2020": the calendrier's end is before (or after) the year, not in it.
@@ -201,8 +207,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # A programme is also in the acronym table (PMIE): it is then the condition, not an organisation.
         if u.programme:
             u.organisations = [o for o in u.organisations if programmes[o.id] != u.programme]
-    u.copilotage = u.intent == "list" and bool(_COPILOTAGE_RE.search(low))
-    if u.copilotage and not u.organisations:
+    if u.intent == "list":
+        u.pilotage = next((kind for kind, pattern in _PILOTAGES if re.search(pattern, low)), None)
+    if u.pilotage and not u.organisations:
         u.role = None  # "plusieurs pilotes" asks how many, of no one in particular
     _read_years(u, low)
     for doc_type, pattern in _TYPES:
@@ -212,7 +219,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe
-                                  or u.copilotage):
+                                  or u.pilotage):
         u.entity, u.entity_groups = _entity(q)
     return u
 

@@ -124,10 +124,13 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("les fiches 2019", {"intent": "list", "year": 2019}),
     ("fiches 28.2", {"intent": "passage", "fiche": "28.2"}),
     # More than one pilote, with or without an organisation among them.
-    ("Quelles fiches sont co-pilotées ?", {"intent": "list", "copilotage": True, "entity": [], "role": None}),
-    ("actions pilotées par plusieurs directions", {"intent": "list", "copilotage": True}),
-    ("Quelles fiches co-pilotées par la DSDS ?", {"orgs": ["DSDS"], "copilotage": True, "role": "pilote"}),
-    ("Quelles fiches sont pilotées par la DSDS ?", {"copilotage": False}),
+    ("Quelles fiches sont co-pilotées ?", {"intent": "list", "pilotage": "shared", "entity": [], "role": None}),
+    ("actions pilotées par plusieurs directions", {"intent": "list", "pilotage": "shared"}),
+    ("Quelles fiches co-pilotées par la DSDS ?", {"orgs": ["DSDS"], "pilotage": "shared", "role": "pilote"}),
+    ("Quelles fiches sont pilotées par la DSDS ?", {"pilotage": None}),
+    ("Dans quelles fiches la Métropole est-elle seule pilote ?",
+     {"intent": "list", "pilotage": "single", "entity": []}),
+    ("fiches pilotées par une seule direction", {"pilotage": "single"}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)

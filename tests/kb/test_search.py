@@ -67,6 +67,8 @@ def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore
     assert [f["number"] for f in answer["fiches"]] == [f.number for f in catalog.fiches if len(f.pilotes) > 1]
     assert "13" not in {f["number"] for f in answer["fiches"]}  # "Métropole (DHL)" alone
     assert all(f["citations"][0]["text"].startswith("Pilote(s) : ") for f in answer["fiches"])
+    single = corpus_index.service.search("Dans quelles fiches la Métropole est-elle seule pilote ?", 10)["fiches"]
+    assert [f["number"] for f in single] == [f.number for f in catalog.fiches if len(f.pilotes) == 1]
     dsds = corpus_index.service.search("Quelles fiches co-pilotées par la DSDS ?", 10)
     assert [f["number"] for f in dsds["fiches"]] == ["12", "27", "55.2", "63.2", "71"]
 

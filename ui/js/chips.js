@@ -77,8 +77,9 @@ export function understoodChips(understood, question) {
   if (understood.combine === "all") {
     chips.push({ kind: "combine", label: "Toutes ces organisations à la fois", without: null });
   }
-  if (understood.copilotage) {
-    chips.push({ kind: "copilotage", label: "Plusieurs pilotes", without: null });
+  if (understood.pilotage) {
+    chips.push({ kind: "pilotage", label: understood.pilotage === "shared" ? "Plusieurs pilotes" : "Un seul pilote",
+      without: null });
   }
   if (understood.role && understood.role_negated) {
     // "n'est pas pilote": taking the role's words out would leave the negation dangling.
