@@ -148,7 +148,7 @@ class SearchService:
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
             hits = self._retrieve(searched, understood, filters, max(k, 10), only_fiches, live, catalog)
-            hits += self._field_passages(hits, understood, live)
+            hits += self._field_passages(hits, understood, live, self._filter(filters, catalog))
             hits = self._rank(hits, understood, manifest)
             hits = self._collapse(hits, k, manifest)
         words = set(terms(searched)) | {t for o in understood.organisations for t in terms(o.name)}
@@ -233,8 +233,9 @@ class SearchService:
         return [Hit(Passage.model_validate(p), scores[pid]) for pid in top
                 if (p := payloads.get(pid)) and p["rev"] in live and (keep is None or p["fiche"] in keep)]
 
-    def _field_passages(self, hits: list[Hit], u: Understood, live: set[str]) -> list[Hit]:
-        """The field asked of a fiche, when retrieval did not bring it back.
+    def _field_passages(self, hits: list[Hit], u: Understood, live: set[str],
+                        flt: models.Filter | None) -> list[Hit]:
+        """The field asked of a fiche, when retrieval did not bring it back (within the caller's filters).
 
         "Partenaires de la fiche non-recours" finds the fiche by its words (its
         contexte), not its partenaires line, which shares none of them.
@@ -249,7 +250,8 @@ class SearchService:
         if not missing:
             return []
         flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchAny(any=missing)),
-                                  models.FieldCondition(key="field", match=models.MatchValue(value=u.field))])
+                                  models.FieldCondition(key="field", match=models.MatchValue(value=u.field)),
+                                  *([flt] if flt else [])])
         # It stands for its fiche: the score of the question's best passage, before the field's boost.
         return [Hit(Passage.model_validate(r.payload), best.score)
                 for r in self.store.scroll_passages(flt) if r.payload and r.payload["rev"] in live]

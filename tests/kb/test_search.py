@@ -197,6 +197,11 @@ def test_filters(corpus_index) -> None:  # type: ignore[no-untyped-def]
     assert veille and {r["document"]["type"] for r in veille} == {"veille"}
     udccas = corpus_index.service.search("accueil", 10, Filters(org="UDCCAS", role="pilote"))["results"]
     assert udccas and {r["fiche"] for r in udccas} <= {"56", "57"}
+    # A field passage fetched for a fiche the question names stays within the filters too.
+    asked = corpus_index.service.search("les pilotes des fiches 13 et 56", 10, Filters(fiche="13"))["results"]
+    assert asked and {r["fiche"] for r in asked} == {"13"}
+    veille = corpus_index.service.search("Partenaires de la fiche non-recours", 5, Filters(type="veille"))["results"]
+    assert {r["document"]["type"] for r in veille} == {"veille"}
 
 
 def test_an_empty_question_is_refused(corpus_index) -> None:  # type: ignore[no-untyped-def]
