@@ -232,10 +232,11 @@ class Catalog:
 
         "Before 2020" is strictly before: a calendrier ending in 2020 does not end before 2020;
         "by 2020" ("d'ici 2020") includes it.
-        "Between 2019 and 2021" includes both.
+        "Between 2019 and 2021" includes both; "throughout" 2017 to 2022 runs over every year of them.
         """
         asked = {"before": (-inf, year - 1), "after": (year + 1, inf), "by": (-inf, year),
-                 "between": (year, upto if upto is not None else year)}.get(relation or "", (year, year))
+                 "between": (year, upto if upto is not None else year),
+                 "throughout": (year, upto if upto is not None else year)}.get(relation or "", (year, year))
         out = []
         for fiche in self.fiches:
             if not fiche.years:
@@ -244,10 +245,17 @@ class Catalog:
             # The years of the calendrier the mode reads (its end, its start, or all it runs)
             # must meet the years asked.
             low, high = {"end": (last, last), "start": (first, first)}.get(mode, (first, last))
-            if low <= asked[1] and high >= asked[0]:
+            meets = low <= asked[0] and high >= asked[1] if relation == "throughout" else \
+                low <= asked[1] and high >= asked[0]
+            if meets:
                 cite = _field_cite(fiche, "calendrier", f"Calendrier : {_clean_line(fiche.calendrier)}", str(year))
                 out.append(FicheMatch(fiche, [], [cite]))
         return out
+
+    def plan_years(self) -> tuple[int, int] | None:
+        """The years the plan's fiches run over, from the earliest calendrier to the latest."""
+        years = [y for fiche in self.fiches for y in fiche.years]
+        return (min(years), max(years)) if years else None
 
     def by_pilotage(self, shared: bool) -> list[FicheMatch]:
         """Fiches whose pilote field names more than one direction or partner (or, not `shared`, just one),

@@ -70,6 +70,8 @@ _PILOTAGES = (
                r"\bpilotage\s+(?:partage|conjoint|commun)|\bplus d'une?\s+(?:direction\s+)?pilote|"
                r"\bpilot\w*\s+(?:a|par)\s+plusieurs\b"),
 )
+# "sur toute la durée du plan": the fiches whose calendrier runs from the plan's first year to its last.
+_WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")
 _YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b")
 # "avant 2020" is strictly before; "d'ici 2020" and "au plus tard en 2020" include 2020.
 _YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"),
@@ -128,7 +130,8 @@ class Understood:
     pilotage: str | None = None
     year: int | None = None
     year_mode: str | None = None
-    # "se terminent avant 2020": the calendrier's end is before (or after) the year, not in it.
+    # "se terminent avant 2020": the calendrier's end is before (or after) the year, not in it;
+    # "throughout": "sur toute la durée du plan", every year from `year` to `year_to`.
     year_relation: str | None = None
     # "entre 2019 et 2021": the last year of the span (year_relation "between"), both years included.
     year_to: int | None = None
@@ -212,6 +215,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if u.pilotage and not u.organisations:
         u.role = None  # "plusieurs pilotes" asks how many, of no one in particular
     _read_years(u, low)
+    plan = catalog.plan_years() if u.intent == "list" and not u.year and _WHOLE_PLAN_RE.search(low) else None
+    if plan:
+        u.year, u.year_to, u.year_mode, u.year_relation = plan[0], plan[1], "during", "throughout"
     for doc_type, pattern in _TYPES:
         if re.search(pattern, low):
             u.doc_type = doc_type.value

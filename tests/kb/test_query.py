@@ -71,6 +71,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles fiches se déroulent sur 2017-2018 ?", {"year": 2017, "year_to": 2018, "year_relation": "between"}),
     ("Quelles fiches seront achevées d'ici 2020 ?", {"year": 2020, "year_mode": "end", "year_relation": "by"}),
     ("Quelles fiches s'arrêtent en 2020 ?", {"year": 2020, "year_mode": "end"}),
+    # The plan's whole period, from the catalogue's earliest calendrier to its latest.
+    ("Quelles fiches couvrent toute la durée du plan ?",
+     {"year": 2017, "year_to": 2022, "year_relation": "throughout"}),
     # Each year takes the words just before it.
     ("fiches lancées en 2017 et terminées en 2018", {"year": 2017, "year_mode": "start", "end_year": 2018}),
     ("Quelles fiches se terminent en 2018 et commencent en 2017 ?", {"year": 2017, "end_year": 2018}),

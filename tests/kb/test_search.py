@@ -93,6 +93,10 @@ def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # 
     assert [f["number"] for f in fiches("Quelles fiches seront achevées d'ici 2020 ?")] == \
         ["13", "41.2", "55.2", "56", "57", "78"]
     assert [f["number"] for f in fiches("fiches lancées en 2017 et terminées en 2018")] == ["13", "55.2", "56", "57"]
+    whole = [f.number for f in corpus_index.service.catalog.fiches
+             if f.years and (min(f.years), max(f.years)) == (2017, 2022)]
+    assert len(whole) == 14
+    assert [f["number"] for f in fiches("Quelles fiches couvrent toute la durée du plan ?")] == whole
     assert [f["number"] for f in fiches("Quelles fiches ont l'UDCCAS comme partenaire et la DSDS comme pilote ?")] == \
         ["1.2", "41.2", "55.2"]
 

@@ -114,12 +114,17 @@ export function understoodChips(understood, question) {
   if (understood.year) {
     const mode = understood.year_mode && understood.year_mode !== "during"
       ? ` (${YEAR_MODE_LABELS[understood.year_mode] || understood.year_mode})` : "";
-    const relation = { before: "avant ", after: "après ", between: "de ", by: "d'ici " }[understood.year_relation] || "";
-    const upto = understood.year_relation === "between" && understood.year_to ? ` à ${understood.year_to}` : "";
+    const relation = { before: "avant ", after: "après ", between: "de ", by: "d'ici ", throughout: "toute la durée, de " }[
+      understood.year_relation] || "";
+    const upto = ["between", "throughout"].includes(understood.year_relation) && understood.year_to
+      ? ` à ${understood.year_to}` : "";
     // "lancées en 2017 et terminées en 2018": two years, one chip, which cannot take one of them out alone.
     const end = understood.end_year ? `, fin en ${understood.end_year}` : "";
     chips.push({ kind: "year", label: `Année : ${relation}${understood.year}${upto}${mode}${end}`,
-      without: end ? null : removeFromQuestion(question, upto
+      without: end ? null : understood.year_relation === "throughout"
+        ? removeFromQuestion(question,
+          `(?:${B}(?:sur|pendant|durant)\\s+)?${B}toute?\\s+(?:la\\s+)?(?:durée|période|long)\\s+d[ue]\\s+(?:plan|pms|projet)${E}`)
+        : removeFromQuestion(question, upto
         ? `(?:${B}(?:entre|de)\\s+${understood.year}\\s+(?:et|à)\\s+${understood.year_to}`
           + `|${B}${understood.year}\\s*[-–/]\\s*${understood.year_to})${E}`
         : `(?:${B}(?:en|pour|de|depuis|avant|après|dès|jusqu['’]en|d['’]ici|à partir de)\\s+)?${B}${understood.year}${E}`) });
