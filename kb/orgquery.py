@@ -27,6 +27,11 @@ _ROLES = (
 _EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon|\bni)"
                          r"(?:\s+(?:pilot|associ|impliqu|mentionn|cit)\w*)?"
                          r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
+# "où la DRTU n'apparaît pas", "où la CAF ne figure pas": the name just before is ruled out.
+# ("n'est pas pilote" is a role asked in the negative, read elsewhere.)
+_ABSENT_AFTER_RE = re.compile(r"[^,;?]{0,12}?(?:\bn'|\bne\s+)(?:y\s+)?(?:apparai|figur|intervien|participe|"
+                              r"est\s+(?:pas\s+|jamais\s+)(?:cite|mentionne|implique|associe|present|nomme)|"
+                              r"sont\s+pas\s+(?:cite|mentionne|implique|associe|present))")
 _AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")
 _OR_RE = re.compile(r"\bou\b|\bsoit\b")
 _POSTPOSED_ROLE_RE = re.compile(r"\s*(?:comme|en tant que|pour|en)\s+(?:co-?)?(pilote|partenaire)s?\b")
@@ -104,9 +109,11 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
     links: list[str] = []
     lead = ""  # the words before the first name wanted
     end = 0
-    for start, org in placed:
+    starts = [*(start for start, _ in placed[1:]), len(low)]
+    for (start, org), following in zip(placed, starts, strict=True):
         between = low[end:start] if start >= end else ""
-        if start >= 0 and _EXCLUDE_RE.search(between):
+        after = low[start + len(org.matched):following] if start >= 0 else ""
+        if start >= 0 and (_EXCLUDE_RE.search(between) or _ABSENT_AFTER_RE.match(after)):
             excluded.append(org)
         else:
             if wanted:

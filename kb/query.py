@@ -95,7 +95,7 @@ _FRAME = frozenset(terms(
     "contient contiennent comporte comportent prévoit prévoient impliquant mentionnant citant concernant "
     "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
     "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant figure "
-    "figurent figurant trouve trouvent retrouve retrouvent faveur"))
+    "figurent figurant trouve trouvent retrouve retrouvent faveur pms"))
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "

@@ -39,6 +39,11 @@ def test_names_found(catalog, question: str, expected: list[str]) -> None:  # ty
     ("quelles fiches sans la DRTU ni la DSDS ?", [], None, ["DRTU", "DSDS"]),
     ("Quelles fiches ne sont pas pilotées par la DSDS ?", [], None, ["DSDS"]),
     ("fiches non pilotées par la DSDS", [], None, ["DSDS"]),
+    # A name said absent after it; "n'est pas pilote" is a role asked in the negative instead.
+    ("Liste des actions où la DRTU n'apparaît pas", [], None, ["DRTU"]),
+    ("Quelles fiches où la CAF ne figure pas ?", [], None, ["CAF"]),
+    ("fiches où l'UDCCAS n'est pas citée", [], None, ["UDCCAS"]),
+    ("Quelles fiches où la DRTU n'est pas pilote ?", ["DRTU"], None, []),
     # "et" inside a name in full joins nothing.
     ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?", ["DHL"], None, []),
 ])

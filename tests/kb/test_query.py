@@ -117,6 +117,7 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles fiches mobilisent les bailleurs sociaux ?", {"intent": "list", "entity": ["bailleur", "social"]}),
     ("fiches engageant la CAF", {"intent": "list", "orgs": ["CAF"]}),
     ("Les fiches où figure Soliha", {"intent": "list", "entity": ["soliha"]}),
+    ("Quelles fiches du PMS concernent le logement ?", {"intent": "list", "entity": ["logement"]}),
     # Fiches in the plural, asked of a name, are a list of them; a field asked of them is kept.
     ("Y a-t-il des fiches avec Soliha ?", {"intent": "list", "entity": ["soliha"]}),
     ("Est-ce que la CAF est partenaire de fiches ?", {"intent": "list", "orgs": ["CAF"], "role": "partenaire"}),
