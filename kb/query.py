@@ -212,8 +212,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.organisations = [o for o in u.organisations if programmes[o.id] != u.programme]
     if u.intent == "list":
         u.pilotage = next((kind for kind, pattern in _PILOTAGES if re.search(pattern, low)), None)
-    if u.pilotage and not u.organisations:
-        u.role = None  # "plusieurs pilotes" asks how many, of no one in particular
+    if u.pilotage:
+        # "plusieurs pilotes" asks how many, of no one in particular; "la CAF copilote-t-elle" asks
+        # of the CAF as a pilote.
+        u.role = "pilote" if u.organisations else None
     _read_years(u, low)
     plan = catalog.plan_years() if u.intent == "list" and not u.year and _WHOLE_PLAN_RE.search(low) else None
     if plan:

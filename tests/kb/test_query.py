@@ -131,6 +131,7 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles fiches sont co-pilotées ?", {"intent": "list", "pilotage": "shared", "entity": [], "role": None}),
     ("actions pilotées par plusieurs directions", {"intent": "list", "pilotage": "shared"}),
     ("Quelles fiches co-pilotées par la DSDS ?", {"orgs": ["DSDS"], "pilotage": "shared", "role": "pilote"}),
+    ("Quelles fiches la CAF copilote-t-elle ?", {"orgs": ["CAF"], "pilotage": "shared", "role": "pilote"}),
     ("Quelles fiches sont pilotées par la DSDS ?", {"pilotage": None}),
     ("Dans quelles fiches la Métropole est-elle seule pilote ?",
      {"intent": "list", "pilotage": "single", "entity": []}),
