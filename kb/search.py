@@ -45,6 +45,8 @@ SPARSE_DEPTH = 500
 UNIT_DEPTH = 800
 FIELD_BOOST = 1.0
 FICHE_BOOST = 0.3
+# "le rôle de l'UDCCAS dans la fiche 56": of the fiche asked, the passages naming the organisation.
+NAMED_BOOST = 0.5
 TYPE_BOOST = 0.1
 # The OCR copy's own text is kept findable, but the clean version is preferred.
 ALTERNATE_PENALTY = 0.15
@@ -149,7 +151,7 @@ class SearchService:
             live = set(manifest.live_revs())
             hits = self._retrieve(searched, understood, filters, max(k, 10), only_fiches, live, catalog)
             hits += self._field_passages(hits, understood, live, self._filter(filters, catalog))
-            hits = self._rank(hits, understood, manifest)
+            hits = self._rank(hits, understood, manifest, catalog)
             hits = self._collapse(hits, k, manifest)
         words = set(terms(searched)) | {t for o in understood.organisations for t in terms(o.name)}
         aliases = [o.id for o in understood.organisations]
@@ -256,8 +258,9 @@ class SearchService:
         return [Hit(Passage.model_validate(r.payload), best.score)
                 for r in self.store.scroll_passages(flt) if r.payload and r.payload["rev"] in live]
 
-    def _rank(self, hits: list[Hit], u: Understood, manifest: Manifest) -> list[Hit]:
+    def _rank(self, hits: list[Hit], u: Understood, manifest: Manifest, catalog: Catalog) -> list[Hit]:
         targets = set(_target_fiches(hits, u))
+        named = {o.id for o in u.organisations}
         alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
         for hit in hits:
             p = hit.passage
@@ -271,6 +274,8 @@ class SearchService:
                 hit.score += FICHE_BOOST
                 if u.field and p.field == u.field:
                     hit.score += FIELD_BOOST
+                if named and named & {found.org for found in catalog.table.find(p.text)}:
+                    hit.score += NAMED_BOOST
             elif u.intent == "list" and u.field and p.field == u.field:
                 hit.score += FIELD_BOOST  # "les objectifs des fiches pilotées par la DSDS"
             if u.doc_type and p.doc_type == u.doc_type:

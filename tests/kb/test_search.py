@@ -168,6 +168,10 @@ def test_the_field_asked_for_comes_first(corpus_index) -> None:  # type: ignore[
     results = corpus_index.service.search("calendrier des fiches 13, 28.2 et 41.2", 5)["results"]
     assert [(r["fiche"], r["field"]) for r in results[:3]] == \
         [("13", "calendrier"), ("28.2", "calendrier"), ("41.2", "calendrier")]
+    # An organisation asked of a fiche: the fiche's lines naming it.
+    results = corpus_index.service.search("quel est le rôle de l'UDCCAS dans la fiche 56 ?", 5)["results"]
+    assert {r["field"] for r in results[:2]} == {"pilotes", "partenaires"}
+    assert all("UDCCAS" in r["text"] for r in results[:2])
     # A field asked of a list of fiches: that field of the listed fiches.
     answer = corpus_index.service.search("Quels sont les objectifs des fiches pilotées par la DSDS ?", 5)
     listed = {f["number"] for f in answer["fiches"]}
