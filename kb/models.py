@@ -234,7 +234,6 @@ class Passage(BaseModel):
     fiche: str | None = None
     fiche_title: str | None = None
     field: str | None = None
-    organisations: list[str] = Field(default_factory=list)
     years: list[int] = Field(default_factory=list)
     axe: str | None = None
 

@@ -137,7 +137,6 @@ class Store:
                                       ("rev", models.PayloadSchemaType.KEYWORD),
                                       ("doc_type", models.PayloadSchemaType.KEYWORD),
                                       ("fiche", models.PayloadSchemaType.KEYWORD),
-                                      ("organisations", models.PayloadSchemaType.KEYWORD),
                                       ("years", models.PayloadSchemaType.INTEGER)):
                     self.client.create_payload_index(self.passages, field, schema)
             if not self.client.collection_exists(self.units):
