@@ -44,14 +44,17 @@ _SOME_FICHES_RE = re.compile(r"\b(?:des|les)\s+(?:fiches|actions)\s+(?:avec|qui|
 _FIELDS = (
     ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\bquand\b|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
                    r"\bplanning\b|\ben quelle ann[ée]e\b"),
-    ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte|\bresponsables?\b|"
-                r"\bqui (?:s'occupe|est en charge|mene|conduit)"),
+    ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
     ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
     ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b"),
     ("objectifs", r"\bobjectifs?\b|\bbut\b|\bfinalit"),
-    ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b|\bmoyens\b"),
+    ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b"),
     ("contexte", r"\bcontexte\b"),
 )
+# Asked of a fiche the question names, and only then, these ask for a field too: "qui est
+# responsable de la fiche 13" wants its pilotes, but "le responsable de secteur" is a job.
+_FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en charge|mene|conduit)"),
+                      ("modalites", r"\bmoyens\b"))
 # "Comment…" and "pourquoi…" of a fiche ask for its modalités or its contexte, unless a field is named.
 _FIELD_QUESTIONS = (("modalites", r"\bcomment\b.*\bfiche"), ("contexte", r"\bpourquoi\b.*\bfiche"))
 # A negation just before the role's words, within the same clause.
@@ -179,6 +182,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # The field asked comes first: "indicateurs de la fiche « … en partenariat avec … »"
         # asks for indicateurs, whatever the fiche's title says after.
         found = [(m.start(), name) for name, pattern in _FIELDS if (m := re.search(pattern, low))]
+        if u.fiche and not found:
+            found = [(m.start(), name) for name, pattern in _FICHE_FIELD_WORDS if (m := re.search(pattern, low))]
         found = found or [(m.start(), name) for name, pattern in _FIELD_QUESTIONS if (m := re.search(pattern, low))]
         u.field = min(found)[1] if found else None
     if _SOME_FICHES_RE.search(low):

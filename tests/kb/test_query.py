@@ -33,6 +33,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("qui s'occupe de la fiche-action 56 ?", {"fiche": "56", "field": "pilotes"}),
     ("FA 13 pilote", {"fiche": "13", "field": "pilotes"}),
     ("moyens de la fiche 34", {"fiche": "34", "field": "modalites"}),
+    # Without a fiche, the same words are not a field: "le responsable de secteur" is a job.
+    ("rôle du responsable de secteur", {"field": None}),
+    ("les moyens humains du service social", {"field": None}),
+    ("qui s'occupe des personnes âgées isolées ?", {"field": None}),
     ("la fiche 56 se termine en quelle année ?", {"fiche": "56", "field": "calendrier"}),
     ("indicateurs d'évaluation de la fiche sur la fracture numérique", {"field": "indicateurs", "fiche": None}),
     ("Quelles fiches se terminent en 2018 ?", {"intent": "list", "year": 2018, "year_mode": "end"}),
