@@ -190,9 +190,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.intent = "list"  # "y a-t-il des fiches sur le numérique ?"
     soft_list = u.intent == "passage" and bool(_SOFT_LIST_RE.search(low))
     u.organisations = find_organisations(q, catalog, listing=u.intent == "list" or soft_list)
-    # "Y a-t-il des fiches avec Soliha ?", "la CAF est-elle partenaire de fiches ?": fiches, in the
-    # plural, asked of an organisation, are a list of them.
-    plural = u.intent == "passage" and not u.fiche and bool(re.search(r"\b(?:fiches|actions)\b", low))
+    # "la CAF est-elle partenaire de fiches ?": fiches, in the plural, asked of an organisation, are a
+    # list of them. Not "actions", a word of every kind of question ("comment la CAF coordonne ses actions").
+    plural = u.intent == "passage" and not u.fiche and bool(re.search(r"\bfiches\b", low))
     if (soft_list or plural) and u.organisations:
         u.intent = "list"
         u.field = None

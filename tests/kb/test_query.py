@@ -125,6 +125,7 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # Fiches in the plural, asked of a name, are a list of them; a field asked of them is kept.
     ("Y a-t-il des fiches avec Soliha ?", {"intent": "list", "entity": ["soliha"]}),
     ("Est-ce que la CAF est partenaire de fiches ?", {"intent": "list", "orgs": ["CAF"], "role": "partenaire"}),
+    ("Comment la CAF coordonne-t-elle ses actions avec la Métropole ?", {"intent": "passage", "orgs": ["CAF"]}),
     ("Quels sont les objectifs des fiches pilotées par la DSDS ?",
      {"intent": "list", "orgs": ["DSDS"], "role": "pilote", "field": "objectifs"}),
     # Keywords typed as in a catalogue: a plural "fiches" lists; a number is one fiche.
