@@ -170,10 +170,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.intent = "list"
     numbers = _fiche_numbers(low)
     if numbers:
-        known = list(dict.fromkeys(n for n in (_known_fiche(number, catalog) for number in numbers) if n))
+        resolved = {number: _known_fiche(number, catalog) for number in numbers}
+        known = list(dict.fromkeys(fiche for fiche in resolved.values() if fiche))
         if known:
             u.fiche, u.other_fiches = known[0], known[1:]
-        u.unknown_fiche = next((n for n in numbers if not _known_fiche(n, catalog)), None)
+        u.unknown_fiche = next((number for number, fiche in resolved.items() if not fiche), None)
     role = role_match(low)
     u.role = role[0] if role else None
     # Asked in the negative: "où la CAF n'est pas pilote", "partenaire mais pas pilote".
@@ -264,7 +265,7 @@ def _read_years(u: Understood, low: str) -> None:
         return
     year = years[0]
     u.year = int(year.group(1))
-    u.year_mode = next((m for m, pat in _YEAR_MODES if re.search(pat, low)), "during")
+    u.year_mode = _year_mode(low) or "during"
     u.year_relation = next((r for r, pat in _YEAR_RELATIONS
                             if re.search(pat + r"\s+(?:l'an\s+)?" + year.group(1), low)), None)
     span = _YEAR_SPAN_RE.search(low)
@@ -273,12 +274,16 @@ def _read_years(u: Understood, low: str) -> None:
         u.year, u.year_to, u.year_relation = first, last, "between"
     elif len(years) == 2:
         # Each year takes the words just before it: "lancées en 2017 et terminées en 2018".
-        modes = [next((m for m, pat in _YEAR_MODES if re.search(pat, low[start:found.start()])), None)
-                 for start, found in zip((0, years[0].end()), years, strict=True)]
+        modes = [_year_mode(low[start:found.start()]) for start, found in zip((0, years[0].end()), years, strict=True)]
         if modes == ["start", "end"] or modes == ["end", "start"]:
             start_year, end_year = (years[0], years[1]) if modes[0] == "start" else (years[1], years[0])
             u.year, u.year_mode, u.end_year, u.year_relation = int(start_year.group(1)), "start", \
                 int(end_year.group(1)), None
+
+
+def _year_mode(text: str) -> str | None:
+    """What of the calendrier `text` asks about: its "end", its "start", or nothing said."""
+    return next((mode for mode, pattern in _YEAR_MODES if re.search(pattern, text)), None)
 
 
 def _entity(question: str) -> tuple[list[str], list[list[str]]]:

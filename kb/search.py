@@ -149,9 +149,11 @@ class SearchService:
             only_fiches = [m.fiche.number for m in answer] or None
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
-            hits = self._retrieve(searched, understood, filters, max(k, 10), only_fiches, live, catalog)
-            hits += self._field_passages(hits, understood, live, self._filter(filters, catalog))
-            hits = self._rank(hits, understood, manifest, catalog)
+            flt = self._filter(filters, catalog)
+            hits = self._retrieve(searched, understood, flt, max(k, 10), only_fiches, live)
+            targets = _target_fiches(hits, understood)
+            hits += self._field_passages(hits, understood, targets, live, flt)
+            hits = self._rank(hits, understood, targets, manifest, catalog)
             hits = self._collapse(hits, k, manifest)
         words = set(terms(searched)) | {t for o in understood.organisations for t in terms(o.name)}
         aliases = [o.id for o in understood.organisations]
@@ -187,16 +189,15 @@ class SearchService:
             return None
         return models.Filter(must=must or None, should=should or None)
 
-    def _retrieve(self, q: str, u: Understood, filters: Filters, k: int, only_fiches: list[str] | None,
-                  live: set[str], catalog: Catalog) -> list[Hit]:
+    def _retrieve(self, q: str, u: Understood, flt: models.Filter | None, k: int, only_fiches: list[str] | None,
+                  live: set[str]) -> list[Hit]:
         expansions: dict[str, float] = {}
         for org in u.organisations:
             for term in terms(org.name) + terms(org.id):
                 expansions.setdefault(term, 0.5)
         indices, values = query_vector(q, expansions)
-        # The fiches of a structured answer restrict the passages after retrieval: a filter
-        # would make local mode scan every payload.
-        flt = self._filter(filters, catalog)
+        # The fiches of a structured answer restrict the passages after retrieval (`flt` holds
+        # only the caller's filters): a filter would make local mode scan every payload.
         sparse = models.SparseVector(indices=indices, values=values)
         dense = self.encoder.embed_query(q).tolist()
         if self.settings.fusion in ("rrf", "dbsf"):
@@ -235,7 +236,7 @@ class SearchService:
         return [Hit(Passage.model_validate(p), scores[pid]) for pid in top
                 if (p := payloads.get(pid)) and p["rev"] in live and (keep is None or p["fiche"] in keep)]
 
-    def _field_passages(self, hits: list[Hit], u: Understood, live: set[str],
+    def _field_passages(self, hits: list[Hit], u: Understood, targets: list[str], live: set[str],
                         flt: models.Filter | None) -> list[Hit]:
         """The field asked of a fiche, when retrieval did not bring it back (within the caller's filters).
 
@@ -246,9 +247,9 @@ class SearchService:
         if u.field not in _FICHE_FIELDS or best is None:
             return []
         # Unless it names the fiche, the question is about a fiche only when its best passage is one.
-        targets = [t for t in _target_fiches(hits, u) if u.fiche or best.passage.fiche == t]
+        about = [t for t in targets if u.fiche or best.passage.fiche == t]
         found = {h.passage.fiche for h in hits if h.passage.field == u.field}
-        missing = [t for t in targets if t not in found]
+        missing = [t for t in about if t not in found]
         if not missing:
             return []
         flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchAny(any=missing)),
@@ -258,8 +259,8 @@ class SearchService:
         return [Hit(Passage.model_validate(r.payload), best.score)
                 for r in self.store.scroll_passages(flt) if r.payload and r.payload["rev"] in live]
 
-    def _rank(self, hits: list[Hit], u: Understood, manifest: Manifest, catalog: Catalog) -> list[Hit]:
-        targets = set(_target_fiches(hits, u))
+    def _rank(self, hits: list[Hit], u: Understood, targets: list[str], manifest: Manifest,
+              catalog: Catalog) -> list[Hit]:
         named = {o.id for o in u.organisations}
         alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
         for hit in hits:
