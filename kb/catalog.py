@@ -222,9 +222,12 @@ class Catalog:
         """A fiche cited by its pilote and partenaires lines: who it involves, for an answer by absence."""
         lines = [line for line in self._lines(fiche) if line[1] in ("pilotes", "partenaires")]
         cites = [_field_cite(fiche, field, f"{label} : {line}") for label, field, line, _ in lines]
-        return FicheMatch(fiche, [], cites or [OrgMention(org="", name="", role=Role.MENTION, field="titre",
-                                                          citation=f"Fiche {fiche.number} : {fiche.title}",
-                                                          page=fiche.page)])
+        return FicheMatch(fiche, [], cites) if cites else self.titled(fiche)
+
+    def titled(self, fiche: Fiche) -> FicheMatch:
+        """A fiche cited by its number and title: that the plan has it."""
+        return FicheMatch(fiche, [], [OrgMention(org="", name="", role=Role.MENTION, field="titre",
+                                                 citation=f"Fiche {fiche.number} : {fiche.title}", page=fiche.page)])
 
     def by_years(self, year: int, mode: str, relation: str | None = None, upto: int | None = None) -> list[FicheMatch]:
         """Fiches whose calendrier ends, starts, or runs in `year`, or (`relation`) before, by or after it,

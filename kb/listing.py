@@ -28,7 +28,8 @@ def list_fiches(u: Understood, catalog: Catalog) -> list[FicheMatch]:
     """
     conditions = _conditions(u, catalog)
     if not conditions:
-        return []
+        # "liste des fiches", "combien de fiches ?": no condition, so every fiche of the plan answers.
+        return [] if u.fiche or u.unknown_fiche else [catalog.titled(fiche) for fiche in catalog.fiches]
     wanted = set.intersection(*({m.fiche.number for m in matches} for matches in conditions))
     return _merged([m for matches in conditions for m in matches if m.fiche.number in wanted], catalog)
 

@@ -34,7 +34,9 @@ _ABSENT_AFTER_RE = re.compile(r"[^,;?]{0,12}?(?:\bn'|\bne\s+)(?:y\s+)?(?:apparai
                               r"sont\s+pas\s+(?:cite|mentionne|implique|associe|present))")
 _AND_RE = re.compile(r"\bet\b|\bainsi que\b|\ba la fois\b|\bensemble\b|\bconjointement\b")
 _OR_RE = re.compile(r"\bou\b|\bsoit\b")
-_POSTPOSED_ROLE_RE = re.compile(r"\s*(?:comme|en tant que|pour|en)\s+(?:co-?)?(pilote|partenaire)s?\b")
+# "l'UDCCAS comme partenaire", "l'ARS est partenaire", "la CAF en est pilote": a role right after a name.
+_POSTPOSED_ROLE_RE = re.compile(r"\s*(?:(?:en\s+)?(?:est|sont)\s+(?:(?:comme|en tant que|en)\s+)?"
+                                r"|(?:comme|en tant que|pour|en)\s+)(?:co-?)?(pilote|partenaire)s?\b")
 # Words that only join two names ("et l'", ", la", "ou du"): the names share one condition.
 _JOIN_RE = re.compile(r"(?:,|et|ou|ainsi que|a la fois|mais aussi)?\s*(?:(?:la|le|les|l'|de|du|des|d')\s*)*")
 

@@ -34,7 +34,8 @@ _LIST_RE = re.compile(
     r"ach[ée]v|pr[ée]vu|en cours|activ|mobilis|engag|inclu|sollicit|co-?pilot)"
     # Keywords typed as in a catalogue: "fiches UDCCAS", "les fiches 2019" (a plural, not "fiche 13").
     r"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*\d{1,3}(?:[.,]\d{1,2})?\b)"
-    r"|\bquelles?\s+(?:fiches?|actions?)\b|\bcombien\s+de\s+(?:fiches?|actions?)\b")
+    r"|\bquelles?\s+(?:fiches?|actions?)\b"
+    r"|\bcombien\s+(?:y\s+a-t-il\s+|existe-t-il\s+|(?:il\s+)?existe\s+|(?:il\s+)?y\s+a\s+|compte-t-on\s+)?de\s+(?:fiches?|actions?)\b")
 # "Quels projets impliquent la CAF ?": a list when the question names what the fiches must involve;
 # without an organisation, "quels projets…" may as well ask for a livret's "projets phares".
 _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:sont\s+les\s+)?"
@@ -68,7 +69,7 @@ _YEAR_MODES = (
 # "un seul pilote", "seule pilote": those naming one.
 _PILOTAGES = (
     ("single", r"\bseule?s?\s+pilote|\bun(?:e)? seule?\s+(?:direction\s+)?pilote|\bpilote\s+unique|\bunique\s+pilote|"
-               r"\bpilot\w*\s+par\s+une?\s+seule?\b"),
+               r"\bpilot\w*\s+par\s+une?\s+seule?\b|\bpilot\w*(?:-t-(?:elle|il))?\s+seule?s?\b"),
     ("shared", r"\bco-?pilot|\bplusieurs\s+(?:directions?\s+|services?\s+)?pilot|"
                r"\bpilotage\s+(?:partage|conjoint|commun)|\bplus d'une?\s+(?:direction\s+)?pilote|"
                r"\bpilot\w*\s+(?:a|par)\s+plusieurs\b"),
@@ -98,7 +99,7 @@ _FRAME = frozenset(terms(
     "contient contiennent comporte comportent prévoit prévoient impliquant mentionnant citant concernant "
     "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
     "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant figure "
-    "figurent figurant trouve trouvent retrouve retrouvent faveur pms"))
+    "figurent figurant trouve trouvent retrouve retrouvent faveur pms compte comptent existe existent total nombre"))
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "

@@ -61,6 +61,9 @@ def test_several_organisations(catalog, question: str, wanted: list[str], combin
     ("Quelles fiches ont l'UDCCAS comme partenaire et la DSDS comme pilote ?",
      {"UDCCAS": "partenaire", "DSDS": "pilote"}),
     ("Quelles fiches pilotées par la DSDS ont la CAF pour partenaire ?", {"DSDS": "pilote", "CAF": "partenaire"}),
+    # "est partenaire" right after a name is that name's role, not the next one's.
+    ("fiches où l'ARS est partenaire et la CAF pilote", {"ARS": "partenaire", "CAF": "pilote"}),
+    ("Quelles fiches où la DSDS est pilote et l'UDCCAS partenaire ?", {"DSDS": "pilote", "UDCCAS": "partenaire"}),
     # Names joined by "et" share the role.
     ("Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?", {}),
 ])

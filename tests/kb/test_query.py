@@ -141,6 +141,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Dans quelles fiches la Métropole est-elle seule pilote ?",
      {"intent": "list", "pilotage": "single", "entity": []}),
     ("fiches pilotées par une seule direction", {"pilotage": "single"}),
+    # "seule" after the verb, with or without the inverted subject.
+    ("la Métropole pilote seule quelles fiches ?", {"intent": "list", "pilotage": "single"}),
+    ("quelles fiches la DSDS pilote-t-elle seule ?", {"orgs": ["DSDS"], "pilotage": "single", "role": "pilote"}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)

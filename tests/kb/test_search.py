@@ -62,6 +62,15 @@ def test_an_axe_lists_its_fiches_or_narrows_a_list(corpus_index) -> None:  # typ
     assert corpus_index.service.search("Quelles fiches de l'axe 1 impliquent la DINSI ?", 10)["fiches"] == []
 
 
+@pytest.mark.parametrize("question", ["liste des fiches", "Combien y a-t-il de fiches action au total ?",
+                                      "combien de fiches compte le PMS ?"])
+def test_a_list_without_condition_is_every_fiche(corpus_index, question: str) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search(question, 10)
+    catalog = corpus_index.service.catalog
+    assert [f["number"] for f in answer["fiches"]] == [f.number for f in catalog.fiches] and len(catalog.fiches) == 24
+    assert all(f["citations"][0]["text"] == f"Fiche {f['number']} : {f['title']}" for f in answer["fiches"])
+
+
 def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore[no-untyped-def]
     answer = corpus_index.service.search("Quelles fiches ont plusieurs pilotes ?", 10)
     catalog = corpus_index.service.catalog
