@@ -66,7 +66,9 @@ class SearchAnswer(BaseModel):
     """The search contract (read by ../shared/eval/score.py)."""
 
     query: str
-    understood: dict[str, Any] = Field(description="Ce que la question a été comprise demander")
+    understood: dict[str, Any] = Field(description=(
+        "Ce que la question a été comprise demander ; `spans` dit où la question nomme chaque élément "
+        "(positions dans `corrected` s'il est donné, sinon dans `query`)"))
     results: list[Result]
     fiches: list[FicheAnswer] = Field(description="Réponse structurée aux questions « quelles fiches… »")
     took_ms: float

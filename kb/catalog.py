@@ -28,7 +28,7 @@ _BULLET_RE = re.compile(r"^\s*[›•\-–]\s*")
 # A printed line of a fiche: (label, field, line, its analysed terms).
 _Line = tuple[str, str, str, tuple[str, ...]]
 # "Axe 2 : Offrir un parcours…", "l'axe n°2" (folded text).
-_AXE_RE = re.compile(r"\baxe\s*(?:n\s*°|no\.?|numero)?\s*(\d{1,2})\b")
+AXE_RE = re.compile(r"\baxe\s*(?:n\s*°|no\.?|numero)?\s*(\d{1,2})\b")
 
 
 def fiche_sort_key(number: str) -> tuple[int, int]:
@@ -137,7 +137,7 @@ class Catalog:
         self._line_cache: dict[str, list[_Line]] = {}
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
         self.axes = sorted({f.axe for f in self.fiches if f.axe})
-        self._axe_by_number = {m.group(1): axe for axe in self.axes if (m := _AXE_RE.match(fold(axe)))}
+        self._axe_by_number = {m.group(1): axe for axe in self.axes if (m := AXE_RE.match(fold(axe)))}
 
     @cached_property
     def speller(self) -> Speller:
@@ -278,7 +278,7 @@ class Catalog:
 
     def axe_named(self, text: str) -> str | None:
         """The axe a question names: by number ("l'axe 2", "axe n°3") or by most of its title."""
-        number = _AXE_RE.search(fold(text))
+        number = AXE_RE.search(fold(text))
         if number:
             return self._axe_by_number.get(number.group(1))
         titles = {axe.partition(":")[2] or axe: axe for axe in self.axes}

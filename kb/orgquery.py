@@ -24,9 +24,9 @@ _ROLES = (
 
 # Between two organisations of a list question: "et" wants both, "ou" either; "sans" rules one out.
 # "sans la DRTU", "mais pas la DRTU", and "pas pilotées par la DSDS": the name just after is ruled out.
-_EXCLUDE_RE = re.compile(r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon|\bni)"
-                         r"(?:\s+(?:pilot|associ|impliqu|mentionn|cit)\w*)?"
-                         r"(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*$")
+EXCLUDE_LEAD = (r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon|\bni)"
+                r"(?:\s+(?:pilot|associ|impliqu|mentionn|cit)\w*)?(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*")
+_EXCLUDE_RE = re.compile(EXCLUDE_LEAD + "$")
 # "où la DRTU n'apparaît pas", "où la CAF ne figure pas": the name just before is ruled out.
 # ("n'est pas pilote" is a role asked in the negative, read elsewhere.)
 _ABSENT_AFTER_RE = re.compile(r"[^,;?]{0,12}?(?:\bn'|\bne\s+)(?:y\s+)?(?:apparai|figur|intervien|participe|"

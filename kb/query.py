@@ -16,16 +16,19 @@ from dataclasses import asdict, dataclass
 from dataclasses import field as _field
 
 from kb.analyzer import STOPWORDS, terms
-from kb.catalog import Catalog
+from kb.catalog import AXE_RE, Catalog
 from kb.lexicon import fold
 from kb.models import DocumentType
-from kb.orgquery import OrgRef, combine_organisations, find_organisations, role_match
+from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
+from kb.spans import ARTICLES, Located, Span, merged
 
-_FICHE_REF_RE = re.compile(
-    r"\b(?:fiches?|actions?|fa)\s*-?\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*(\d{1,3}(?:[.,]\d{1,2})?)\b")
+# A fiche number as typed ("13", "28.2", "28,2"), and the words between "fiche" and it ("fiche-action n°").
+_NUMBER = r"\d{1,3}(?:[.,]\d{1,2})?"
+_NUMBER_WORDS = r"(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*"
+_FICHE_REF_RE = re.compile(rf"\b(?:fiches?|actions?|fa)\s*-?\s*{_NUMBER_WORDS}({_NUMBER})\b")
 # Further numbers after a fiche reference: "fiches 13 et 56", "fiche 13, de la fiche 28.2 ou de l'action 41.2".
 _MORE_FICHES_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:de\s+)?(?:la\s+|l['’]\s*))?(?:(?:fiches?|actions?)\s*)?"
-                             r"(?:n\s*°\s*)?(\d{1,3}(?:[.,]\d{1,2})?)\b(?!\s*%)")
+                             rf"(?:n\s*°\s*)?({_NUMBER})\b(?!\s*%)")
 _LIST_RE = re.compile(
     r"^(?:quelles?|quels?|lister?|(?:la\s+)?liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
@@ -33,7 +36,7 @@ _LIST_RE = re.compile(
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
     r"ach[ée]v|pr[ée]vu|en cours|activ|mobilis|engag|inclu|sollicit|co-?pilot)"
     # Keywords typed as in a catalogue: "fiches UDCCAS", "les fiches 2019" (a plural, not "fiche 13").
-    r"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*\d{1,3}(?:[.,]\d{1,2})?\b)"
+    rf"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*{_NUMBER_WORDS}{_NUMBER}\b)"
     r"|\bquelles?\s+(?:fiches?|actions?)\b"
     r"|\bcombien\s+(?:y\s+a-t-il\s+|existe-t-il\s+|(?:il\s+)?existe\s+|(?:il\s+)?y\s+a\s+|compte-t-on\s+)?de\s+(?:fiches?|actions?)\b")
 # "Quels projets impliquent la CAF ?": a list when the question names what the fiches must involve;
@@ -80,6 +83,11 @@ _YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\
 # "avant 2020" is strictly before; "d'ici 2020" and "au plus tard en 2020" include 2020.
 _YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"),
                    ("by", r"\b(?:d'ici(?: a)?|au plus tard(?: en| fin)?)"))
+# The words that only introduce a field ("Quelle est la durée"), a role ("qui sont pilotées par") or a year.
+_FIELD_LEAD = r"\b(?:le|la|les|l'|quel(?:le)?s?\s+(?:est|sont)\s+(?:le|la|les|l'))\s*"
+_ROLE_LEAD = r"(?:\bqui\s+)?(?:\b(?:sont|est|en)\s+)?(?:\bco-?)?"
+_YEAR_LEAD = (r"\b(?:en|pour|de|depuis|avant|apres|des|jusqu'(?:en|a)|d'ici(?: a)?|a partir de|"
+              r"au plus tard(?: en| fin)?|au-?dela de|(?:anterieure?s?|posterieure?s?) a)\s+(?:l'an\s+)?")
 # "l'engagement 2" names a livret; "engagement associatif" does not.
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
@@ -147,6 +155,8 @@ class Understood:
     entity_groups: list[list[str]] = _field(default_factory=list)
     # The question as searched, when unknown words were corrected ("lutet" -> "lutte").
     corrected: str | None = None
+    # Where the question says each element above (kb/spans.py): what the page cuts to take one out.
+    spans: list[Span] = _field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
         """The `understood` object of the search contract."""
@@ -165,11 +175,14 @@ def _only_acronyms(question: str, orgs: list[OrgRef]) -> bool:
 def analyze(question: str, catalog: Catalog) -> Understood:
     """Everything the question says about what it wants."""
     q = " ".join(question.split())
-    low = fold(q)
+    located = Located(question)
+    low = located.low
     u = Understood()
     if _LIST_RE.search(low):
         u.intent = "list"
-    numbers = _fiche_numbers(low)
+    typed = _fiche_numbers(low)
+    numbers = list(dict.fromkeys(number for number, _, _ in typed))
+    resolved: dict[str, str | None] = {}
     if numbers:
         resolved = {number: _known_fiche(number, catalog) for number in numbers}
         known = list(dict.fromkeys(fiche for fiche in resolved.values() if fiche))
@@ -210,12 +223,14 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         if u.axe and not u.fiche and re.search(r"\b(?:fiches?|actions?)\b", low):
             u.intent = "list"
             u.field = None
+    said: list[str] = []  # the acronyms that named the programme ("les fiches du PMIE")
     if u.intent == "list" and u.role not in ("pilote", "partenaire"):
         # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name.
         programmes = {o.id: catalog.programme_named(o.name) for o in u.organisations}
         u.programme = catalog.programme_named(q) or next((p for p in programmes.values() if p), None)
         # A programme is also in the acronym table (PMIE): it is then the condition, not an organisation.
         if u.programme:
+            said = [o.matched for o in u.organisations if programmes[o.id] == u.programme]
             u.organisations = [o for o in u.organisations if programmes[o.id] != u.programme]
     if u.intent == "list":
         u.pilotage = next((kind for kind, pattern in _PILOTAGES if re.search(pattern, low)), None)
@@ -236,19 +251,22 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe
                                   or u.pilotage):
         u.entity, u.entity_groups = _entity(q)
+    for number, start, end in typed:
+        located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)
+    u.spans = _locate(u, located, said)
     return u
 
 
-def _fiche_numbers(low: str) -> list[str]:
-    """The fiche numbers a question names: "fiche 13", and "fiches 13 et 56", "fiche 13, 28.2 ou 41.2"."""
-    numbers: list[str] = []
+def _fiche_numbers(low: str) -> list[tuple[str, int, int]]:
+    """The fiche numbers a question names, and where: "fiche 13", "fiches 13 et 56", "fiche 13, 28.2 ou 41.2"."""
+    numbers: list[tuple[str, int, int]] = []
     for ref in _FICHE_REF_RE.finditer(low):
-        numbers.append(ref.group(1))
+        numbers.append((ref.group(1).replace(",", "."), ref.start(), ref.end()))
         end = ref.end()
         while more := _MORE_FICHES_RE.match(low, end):
-            numbers.append(more.group(1))
+            numbers.append((more.group(1).replace(",", "."), more.start(), more.end()))
             end = more.end()
-    return list(dict.fromkeys(n.replace(",", ".") for n in numbers))
+    return numbers
 
 
 def _known_fiche(number: str, catalog: Catalog) -> str | None:
@@ -285,6 +303,47 @@ def _read_years(u: Understood, low: str) -> None:
 def _year_mode(text: str) -> str | None:
     """What of the calendrier `text` asks about: its "end", its "start", or nothing said."""
     return next((mode for mode, pattern in _YEAR_MODES if re.search(pattern, text)), None)
+
+
+def _locate(u: Understood, at: Located, programme_said: list[str]) -> list[Span]:
+    """Where the question says each element of `u`, with the words that introduce it: `understood.spans`."""
+    for kind, orgs in (("organisation", u.organisations), ("excluded", u.excluded)):
+        for org in orgs:
+            found = re.search(rf"(?<!\w){re.escape(fold(org.matched))}(?!\w)", at.low)
+            if not found:
+                continue
+            if kind == "excluded":
+                # "où la DRTU n'apparaît pas" has no span: cutting the name would leave the rest dangling.
+                if re.search(f"(?:{EXCLUDE_LEAD})$", at.low[:found.start()]):
+                    at.add_match(kind, org.id, found, before=EXCLUDE_LEAD)
+            elif (joined := re.search(rf"\b(?:et|ou)\s+{ARTICLES}$", at.low[:found.start()])) and \
+                    at.typed(joined.start(), joined.start() + 2).lower() in ("et", "ou"):  # not "où"
+                at.add_match(kind, org.id, found, before=rf"\b(?:et|ou)\s+{ARTICLES}")  # "… et l'ARS"
+            else:
+                at.add_match(kind, org.id, found, after=r"\s*,|\s+(?:et|ou)\b")  # "l'UDCCAS et …"
+    if u.field:
+        words = dict(_FIELDS)[u.field] + ("|" + dict(_FICHE_FIELD_WORDS)[u.field] if u.fiche and
+                                          u.field in dict(_FICHE_FIELD_WORDS) else "")
+        at.add_match("field", u.field, re.search(words, at.low), before=_FIELD_LEAD)
+    role = role_match(at.low)
+    if u.role and role and role[0] == u.role and not u.role_negated:
+        at.add_match("role", u.role, role[1], before=_ROLE_LEAD, after=r"\s+(?:par|de|avec)\b")
+    if u.year and not u.end_year:
+        if u.year_relation == "throughout":
+            at.add_match("year", str(u.year), _WHOLE_PLAN_RE.search(at.low), before=r"\b(?:sur|pendant|durant)\s+")
+        elif u.year_relation == "between":
+            at.add_match("year", str(u.year), _YEAR_SPAN_RE.search(at.low), before=r"\b(?:en|sur|pour)\s+")
+        else:
+            at.add_match("year", str(u.year), re.search(rf"\b{u.year}\b", at.low), before=_YEAR_LEAD)
+    if u.programme:
+        for words in [u.programme, *programme_said]:
+            at.add_words("programme", u.programme, words)
+    if u.axe:
+        at.add_match("axe", u.axe, AXE_RE.search(at.low))
+    if u.doc_type:
+        for found in re.finditer(dict(_TYPES).get(DocumentType(u.doc_type), "(?!)"), at.low):
+            at.add_match("doc_type", u.doc_type, found, before=rf"(?:\bque\s+)?{ARTICLES}")
+    return merged(at.spans)
 
 
 def _entity(question: str) -> tuple[list[str], list[list[str]]]:

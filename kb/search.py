@@ -145,6 +145,10 @@ class SearchService:
             searched, fixes = (searched, []) if exact else catalog.speller.correct(searched)
             understood = analyze(searched, catalog)
             understood.corrected = searched if fixes else None
+            if not fixes and len(searched) != len(q):
+                # Spans are offsets in `corrected`, else in `query`: a question in capitals rewritten
+                # to another length ("OEUVRE" -> "œuvre") has none that would fit.
+                understood.spans = []
             answer = list_fiches(understood, catalog) if understood.intent == "list" else []
             only_fiches = [m.fiche.number for m in answer] or None
             # Points of a revision being written, or left by a crash, are not in the manifest.

@@ -142,6 +142,11 @@ def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
     search(page, "fiches lancées en 2017 et terminées en 2018")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
     assert page.locator(".understood .chip-year").inner_text().startswith("Année : 2017 (début du calendrier), fin en 2018")
+    # The words the API read as the fiche go with it, "de l'" included (understood.spans).
+    search(page, "Quels sont les partenaires de l'action 13 ?")
+    page.locator(".understood .chip-fiche").get_by_role("button").click()
+    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('13')")
+    assert page.locator("#q").input_value() == "Quels sont les partenaires ?"
 
 
 def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:

@@ -1,78 +1,48 @@
 // "Ce qui a été compris": one chip per element of `understood`. Removing a
-// chip takes the words that produced it out of the question and searches again
+// chip cuts the words that asked for it out of the question and searches again
 // (the API has no switch to ignore a part of the question, so the question
-// itself is what changes, and the user sees the new question in the box). A
-// chip whose words cannot be found in the question has no remove button.
+// itself is what changes, and the user sees the new question in the box). The
+// API says where those words are (`understood.spans`, kb/spans.py), so the
+// page knows no French of its own; a chip without spans has no remove button.
 
 import { el } from "./dom.js";
 import { fieldLabel, roleLabel, typeLabel, YEAR_MODE_LABELS } from "./labels.js";
 
-// Word boundaries that know accented letters (JavaScript's \b does not).
-const B = "(?<![\\p{L}\\p{N}])";
-const E = "(?![\\p{L}\\p{N}])";
-// "fiche", "l'action n°" … before a fiche number, and the end of that number ("28" is not "28.2").
-const FICHE_WORDS = `${B}(?:fiches?|actions?|fa)\\s*-?\\s*(?:action\\s*)?(?:n\\s*°|no\\.?|num[ée]ro)?\\s*`;
-const END_NUMBER = "(?![\\d.,]?\\d)";
-const ARTICLE = `(?:${B}(?:de la|de l['’]|du|des|de|d['’]|la|le|les|l['’]|par|avec)\\s*)?`;
-
-const ROLE_WORDS = {
-  pilote: `(?:qui\\s+)?(?:sont\\s+)?(?:pilot\\p{L}*|port[ée]e?s?)(?:\\s+par)?`,
-  partenaire: `(?:en\\s+)?(?:partenaires?|partenariats?|associ[ée]e?s?)(?:\\s+(?:de|avec))?`,
-  mention: `(?:mentionn\\p{L}*|cit[ée]e?s?)`,
-};
-const FIELD_WORDS = {
-  calendrier: "calendrier|[ée]ch[ée]anc\\p{L}*|quand|dates?|d[ée]lais?|dur[ée]e|p[ée]riode|planning|en quelle ann[ée]e",
-  pilotes: "qui pilote|pilot\\p{L}*|porteurs?|qui porte|responsables?|qui (?:s['’]occupe|est en charge|m[èe]ne|conduit)",
-  partenaires: "partenaires?|partenariats?",
-  indicateurs: "indicateurs?|[ée]valuation|mesurer?",
-  objectifs: "objectifs?|but|finalit\\p{L}*",
-  modalites: "modalit[ée]s|mise en (?:oe|œ)uvre|moyens",
-  contexte: "contexte",
-};
-const TYPE_WORDS = {
-  livret: "livrets?|engagements?",
-  veille: "veille|[ée]tudes?",
-  glossary: "glossaire|sigles?|acronymes?|que signifie|que veut dire",
-};
-
-function escapeRegExp(text) {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
-/** `question` without what matches `pattern` (case-insensitive), tidied; null if nothing matched. */
-export function removeFromQuestion(question, pattern) {
-  const regexp = new RegExp(pattern, "giu");
-  if (!regexp.test(question)) return null;
-  const result = question.replace(regexp, " ")
+/** `question` without the spans of `kind` (and of `key`, if given), tidied; null if there are none. */
+export function withoutSpans(question, spans, kind, key = undefined) {
+  const cut = (spans || []).filter((s) => s.kind === kind && (key === undefined || s.key === key))
+    .sort((a, b) => b.start - a.start);
+  if (!cut.length) return null;
+  let text = question;
+  for (const span of cut) text = `${text.slice(0, span.start)} ${text.slice(span.end)}`;
+  const result = text
     .replace(/\s+([,.])/g, "$1")
     .replace(/^[\s,;:]+/, "")
     .replace(/\s{2,}/g, " ")
     .trim();
-  return result === "?" ? "" : result;
+  return /^[?!.]?$/.test(result) ? "" : result;
+}
+
+function orgLabel(org) {
+  return `${org.id}${org.name && org.name !== org.id ? ` (${org.name})` : ""}`;
 }
 
 /** The chips for an `understood` object: [{label, kind, without}] where `without` is the new question or null. */
 export function understoodChips(understood, question) {
   const chips = [];
   if (!understood) return chips;
+  const spans = understood.spans || [];
+  const without = (kind, key) => withoutSpans(question, spans, kind, key);
   for (const org of understood.organisations || []) {
-    const name = escapeRegExp(org.matched);
     chips.push({
       kind: "organisation",
-      label: `Organisation : ${org.id}${org.name && org.name !== org.id ? ` (${org.name})` : ""}`
+      label: `Organisation : ${orgLabel(org)}`
         + (understood.org_roles?.[org.id] ? ` · ${roleLabel(understood.org_roles[org.id])}` : ""),
-      // With the "et" or "ou" that joined it to another name: "l'UDCCAS et l'ARS" -> "l'UDCCAS".
-      without: removeFromQuestion(question, `${B}(?:et|ou)\\s+${ARTICLE}${B}${name}${E}`
-        + `|${ARTICLE}${B}${name}${E}(?:\\s*,|\\s+(?:et|ou)${E})?`),
+      without: without("organisation", org.id),
     });
   }
   for (const org of understood.excluded || []) {
-    chips.push({
-      kind: "excluded",
-      label: `Sans : ${org.id}${org.name && org.name !== org.id ? ` (${org.name})` : ""}`,
-      without: removeFromQuestion(question,
-        `${B}(?:sans|mais pas|hors|sauf|except[ée]|à l['’]exception d\\p{L}*|pas|ni|non)\\s+${ARTICLE}${B}${escapeRegExp(org.matched)}${E}`),
-    });
+    chips.push({ kind: "excluded", label: `Sans : ${orgLabel(org)}`, without: without("excluded", org.id) });
   }
   if (understood.combine === "all") {
     chips.push({ kind: "combine", label: "Toutes ces organisations à la fois", without: null });
@@ -81,35 +51,24 @@ export function understoodChips(understood, question) {
     chips.push({ kind: "pilotage", label: understood.pilotage === "shared" ? "Plusieurs pilotes" : "Un seul pilote",
       without: null });
   }
-  if (understood.role && understood.role_negated) {
-    // "n'est pas pilote": taking the role's words out would leave the negation dangling.
-    chips.push({ kind: "role", label: `Rôle : pas ${roleLabel(understood.role)}`, without: null });
-  } else if (understood.role) {
-    chips.push({ kind: "role", label: `Rôle : ${roleLabel(understood.role)}`,
-      without: ROLE_WORDS[understood.role] ? removeFromQuestion(question, `${B}${ROLE_WORDS[understood.role]}${E}`)
-        : null });
+  if (understood.role) {
+    // "n'est pas pilote": the API gives no span, as taking the role out would leave the negation dangling.
+    chips.push({ kind: "role", label: `Rôle : ${understood.role_negated ? "pas " : ""}${roleLabel(understood.role)}`,
+      without: without("role", understood.role) });
   }
-  if (understood.fiche && understood.other_fiches?.length) {
-    // "les pilotes des fiches 13 et 56": one chip; taking one number out would leave "et" dangling.
-    chips.push({ kind: "fiche", label: `Fiches : ${[understood.fiche, ...understood.other_fiches].join(", ")}`,
-      without: null });
-  } else if (understood.fiche) {
-    // "fiche 28" may have been read as fiche 28.2: the typed number is removed either way.
-    const [major, minor] = understood.fiche.split(".");
-    const number = minor ? `${escapeRegExp(major)}(?:[.,]${escapeRegExp(minor)})?` : escapeRegExp(major);
-    chips.push({ kind: "fiche", label: `Fiche : ${understood.fiche}`,
-      without: removeFromQuestion(question, `(?:${B}(?:la|les|l['’])\\s*)?(?:${FICHE_WORDS})?${B}${number}${END_NUMBER}`) });
+  if (understood.fiche) {
+    // "les pilotes des fiches 13 et 56": one chip, which takes every number out.
+    const numbers = [understood.fiche, ...(understood.other_fiches || [])];
+    chips.push({ kind: "fiche", label: `${numbers.length > 1 ? "Fiches" : "Fiche"} : ${numbers.join(", ")}`,
+      without: without("fiche") });
   }
   if (understood.unknown_fiche) {
     chips.push({ kind: "unknown", label: `Le plan n'a pas de fiche ${understood.unknown_fiche}`,
-      without: removeFromQuestion(question,
-        `(?:${B}(?:la|les|l['’])\\s*)?${FICHE_WORDS}${escapeRegExp(understood.unknown_fiche)}${END_NUMBER}`) });
+      without: without("unknown_fiche", understood.unknown_fiche) });
   }
   if (understood.field) {
     chips.push({ kind: "field", label: `Champ : ${fieldLabel(understood.field).toLowerCase()}`,
-      without: FIELD_WORDS[understood.field]
-        ? removeFromQuestion(question, `(?:${B}(?:le|la|les|l['’]|quel(?:le)?s?\\s+(?:est|sont)\\s+(?:le|la|les))\\s*)?` +
-          `${B}(?:${FIELD_WORDS[understood.field]})${E}`) : null });
+      without: without("field", understood.field) });
   }
   if (understood.year) {
     const mode = understood.year_mode && understood.year_mode !== "during"
@@ -118,29 +77,19 @@ export function understoodChips(understood, question) {
       understood.year_relation] || "";
     const upto = ["between", "throughout"].includes(understood.year_relation) && understood.year_to
       ? ` à ${understood.year_to}` : "";
-    // "lancées en 2017 et terminées en 2018": two years, one chip, which cannot take one of them out alone.
+    // "lancées en 2017 et terminées en 2018": two years, one chip, and no span.
     const end = understood.end_year ? `, fin en ${understood.end_year}` : "";
     chips.push({ kind: "year", label: `Année : ${relation}${understood.year}${upto}${mode}${end}`,
-      without: end ? null : understood.year_relation === "throughout"
-        ? removeFromQuestion(question,
-          `(?:${B}(?:sur|pendant|durant)\\s+)?${B}toute?\\s+(?:la\\s+)?(?:durée|période|long)\\s+d[ue]\\s+(?:plan|pms|projet)${E}`)
-        : removeFromQuestion(question, upto
-        ? `(?:${B}(?:entre|de)\\s+${understood.year}\\s+(?:et|à)\\s+${understood.year_to}`
-          + `|${B}${understood.year}\\s*[-–/]\\s*${understood.year_to})${E}`
-        : `(?:${B}(?:en|pour|de|depuis|avant|après|dès|jusqu['’]en|d['’]ici|à partir de)\\s+)?${B}${understood.year}${E}`) });
+      without: without("year") });
   }
   if (understood.programme) {
-    chips.push({ kind: "programme", label: `Programme : ${understood.programme}`,
-      without: removeFromQuestion(question, `${ARTICLE}${B}${escapeRegExp(understood.programme)}${E}`) });
+    chips.push({ kind: "programme", label: `Programme : ${understood.programme}`, without: without("programme") });
   }
   if (understood.axe) {
-    chips.push({ kind: "axe", label: understood.axe,
-      without: removeFromQuestion(question, `${ARTICLE}${B}axe\\s*(?:n\\s*°\\s*)?\\d{1,2}${E}`) });
+    chips.push({ kind: "axe", label: understood.axe, without: without("axe") });
   }
   if (understood.doc_type) {
-    chips.push({ kind: "type", label: `Type : ${typeLabel(understood.doc_type)}`,
-      without: TYPE_WORDS[understood.doc_type]
-        ? removeFromQuestion(question, `${ARTICLE}${B}(?:${TYPE_WORDS[understood.doc_type]})${E}`) : null });
+    chips.push({ kind: "type", label: `Type : ${typeLabel(understood.doc_type)}`, without: without("doc_type") });
   }
   return chips;
 }

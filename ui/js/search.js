@@ -73,7 +73,8 @@ function resultsPage(answer, params, { navigate, orgNames }) {
       el("strong", { class: "corrected-query", text: `« ${corrected} »` }), ". ",
       el("a", { href: withParams(params, { exact: "1" }), class: "exact-link", text: `Chercher plutôt « ${q} »` })));
   }
-  const understood = renderUnderstood(answer.understood, q, rerun);
+  // The API's spans are offsets in the question it analysed: the corrected one, if any.
+  const understood = renderUnderstood(answer.understood, corrected || answer.query, rerun);
   if (understood) head.append(understood);
   const filters = renderActiveFilters(params);
   if (filters) head.append(filters);
