@@ -32,6 +32,17 @@ def test_exact_searches_the_words_as_typed(client: TestClient) -> None:
     assert export.status_code == 200 and typed in export.text
 
 
+def test_spans_are_offsets_in_the_question_analysed(client: TestClient) -> None:
+    # Corrected: in `corrected`; as typed (spaces collapsed): in `query`.
+    for typed, analysed, said in (("qui piilote la fiche 13", "qui pilote la fiche 13", {"fiche": "la fiche 13"}),
+                                  ("fiches  de l'axe 2  en 2018", "fiches de l'axe 2 en 2018",
+                                   {"axe": "de l'axe 2", "year": "en 2018"})):
+        body = client.get("/api/search", params={"q": typed}).json()
+        assert (body["understood"]["corrected"] or body["query"]) == analysed
+        spans = {s["kind"]: analysed[s["start"]:s["end"]] for s in body["understood"]["spans"]}
+        assert spans.items() >= said.items()
+
+
 def test_filters(client: TestClient) -> None:
     r = client.get("/api/search", params={"q": "bénévolat", "type": "veille"}).json()
     assert r["results"] and {x["document"]["type"] for x in r["results"]} == {"veille"}
