@@ -2,12 +2,15 @@
 
 Highlights are character spans of `text` whose analysed term is one of the
 question's (so "ménages" lights up for "menage", accents and case aside),
-plus the organisations the question named, by any of their names.
+plus the organisations the question named, by acronym or by their whole name:
+"Direction Santé et Développement Social" lights up as one, not every
+"Direction" of the glossary.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from kb.analyzer import tokens
@@ -16,9 +19,20 @@ from kb.lexicon import fold
 NEAR_DUPLICATE = 0.8
 
 
-def highlight_spans(text: str, words: set[str], aliases: list[str]) -> list[list[int]]:
-    """[start, end] spans of `text` to mark, merged where they touch."""
-    spans = [(t.start, t.end) for t in tokens(text) if t.term in words]
+def highlight_spans(text: str, words: set[str], aliases: list[str],
+                    names: Sequence[tuple[str, ...]] = ()) -> list[list[int]]:
+    """[start, end] spans of `text` to mark, merged where they touch.
+
+    `words` are marked wherever they stand, `aliases` (acronyms) as written,
+    and `names` (the terms of a name, in order) only where they follow each other.
+    """
+    read = tokens(text)
+    spans = [(t.start, t.end) for t in read if t.term in words]
+    found = [t.term for t in read]
+    for name in filter(None, names):
+        for at in range(len(read) - len(name) + 1):
+            if tuple(found[at:at + len(name)]) == name:
+                spans.append((read[at].start, read[at + len(name) - 1].end))
     for alias in aliases:
         for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", text):
             spans.append((match.start(), match.end()))

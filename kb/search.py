@@ -159,12 +159,15 @@ class SearchService:
             hits += self._field_passages(hits, understood, targets, live, flt)
             hits = self._rank(hits, understood, targets, manifest, catalog)
             hits = self._collapse(hits, k, manifest)
-        words = set(terms(searched)) | {t for o in understood.organisations for t in terms(o.name)}
+        # An organisation is marked by its acronym or its whole name, not by each word of the name.
+        named = {t for o in understood.organisations for t in terms(o.matched)}
+        words = set(terms(searched)) - named
         aliases = [o.id for o in understood.organisations]
+        names = [tuple(terms(o.name)) for o in understood.organisations]
         answer = {
             "query": q,
             "understood": understood.to_json(),
-            "results": [self._result(h, words, aliases, manifest) for h in hits],
+            "results": [self._result(h, words, aliases, names, manifest) for h in hits],
             "fiches": [fiche_json(m) for m in answer],
             "took_ms": round((time.perf_counter() - began) * 1000, 1),
         }
@@ -317,13 +320,14 @@ class SearchService:
         return out
 
     # -- output ---------------------------------------------------------------------------------
-    def _result(self, hit: Hit, words: set[str], aliases: list[str], manifest: Manifest) -> dict[str, Any]:
+    def _result(self, hit: Hit, words: set[str], aliases: list[str], names: list[tuple[str, ...]],
+                manifest: Manifest) -> dict[str, Any]:
         p = hit.passage
         entry = manifest.documents.get(p.doc_id)
         return {
             "id": p.id,
             "text": p.text,
-            "highlights": highlight_spans(p.text, words, aliases),
+            "highlights": highlight_spans(p.text, words, aliases, names),
             "document": {"id": p.doc_id, "title": p.doc_title, "type": p.doc_type.value,
                          "alternate_of": entry.alternate_of if entry else None},
             "page": p.page,

@@ -24,6 +24,13 @@ def wait_for_answer(page: Any) -> None:
     page.wait_for_selector("#view .results-page", state="visible")
 
 
+def remove_chip(page: Any, chip: Any, gone: str) -> str:
+    """Press a chip's ×, wait until the address's question no longer holds `gone`; the question now in the box."""
+    chip.get_by_role("button").click()
+    page.wait_for_function("(gone) => !new URLSearchParams(location.search).get('q').includes(gone)", arg=gone)
+    return str(page.locator("#q").input_value())
+
+
 def citation_of(card: Any) -> str:
     """The citation line of a result card, without its screen-reader prefix."""
     return " ".join(str(card.locator(".citation").text_content()).split()).removeprefix("Référence : ")

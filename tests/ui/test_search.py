@@ -14,6 +14,7 @@ from tests.ui.helpers import (
     UDCCAS_QUESTION,
     citation_of,
     query_params,
+    remove_chip,
     search,
     shot,
     wait_for_answer,
@@ -107,25 +108,22 @@ def test_removing_an_understood_chip_searches_without_it(page: Any) -> None:
     labels = chips.all_inner_texts()
     assert any("Année : 2018" in c for c in labels), labels
     assert any("Rôle : pilote" in c for c in labels), labels
-    chips.filter(has_text="Année : 2018").get_by_role("button").click()
-    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('2018')")
+    question = remove_chip(page, chips.filter(has_text="Année : 2018"), "2018")
     wait_for_answer(page)
     page.wait_for_function("() => ![...document.querySelectorAll('.understood .chip')]"
                            ".some((c) => c.textContent.includes('Année'))")
-    assert page.locator("#q").input_value() == "Quelles fiches pilote la DSDS ?"
+    assert question == "Quelles fiches pilote la DSDS ?"
     assert any("DSDS" in c for c in page.locator(".understood .chip").all_inner_texts())
 
 
 def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
-    # The page's field words follow the API's: "durée" asks for the calendrier (kb/query.py).
+    # The × cuts the words the API read as the field (understood.spans): "durée" asks for the calendrier.
     page.goto("/")
     search(page, "Quelle est la durée de l'action 64 ?")
     chip = page.locator(".understood .chip-field")
     chip.wait_for()
     assert chip.inner_text().startswith("Champ : calendrier")
-    chip.get_by_role("button").click()
-    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('durée')")
-    assert page.locator("#q").input_value() == "de l'action 64 ?"
+    assert remove_chip(page, chip, "durée") == "de l'action 64 ?"
     search(page, "Quelles fiches se terminent avant 2020 ?")
     page.wait_for_selector(".understood .chip-year")
     assert page.locator(".understood .chip-year").inner_text().startswith("Année : avant 2020 (fin du calendrier)")
@@ -133,9 +131,7 @@ def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
     year = page.locator(".understood .chip-year")
     assert year.inner_text().startswith("Année : de 2019 à 2021 (fin du calendrier)")
-    year.get_by_role("button").click()
-    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('2019')")
-    assert page.locator("#q").input_value() == "Quelles fiches se terminent ?"
+    assert remove_chip(page, year, "2019") == "Quelles fiches se terminent ?"
     search(page, "Quels sont les pilotes des fiches 13 et 56 ?")
     page.wait_for_selector(".understood .chip-fiche")
     assert page.locator(".understood .chip-fiche").inner_text().startswith("Fiches : 13, 56")
@@ -144,9 +140,7 @@ def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
     assert page.locator(".understood .chip-year").inner_text().startswith("Année : 2017 (début du calendrier), fin en 2018")
     # The words the API read as the fiche go with it, "de l'" included (understood.spans).
     search(page, "Quels sont les partenaires de l'action 13 ?")
-    page.locator(".understood .chip-fiche").get_by_role("button").click()
-    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('13')")
-    assert page.locator("#q").input_value() == "Quels sont les partenaires ?"
+    assert remove_chip(page, page.locator(".understood .chip-fiche"), "13") == "Quels sont les partenaires ?"
 
 
 def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:
@@ -157,9 +151,7 @@ def test_an_axe_is_understood_and_lists_its_fiches(page: Any) -> None:
     numbers = page.locator(".fiche-cards .fiche-number")
     numbers.first.wait_for()
     assert numbers.all_inner_texts() == ["Fiche 55.2", "Fiche 56", "Fiche 57"]
-    page.locator(".understood .chip-axe").get_by_role("button").click()
-    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('axe')")
-    assert page.locator("#q").input_value() == "Quelles fiches impliquent la DRTU ?"
+    assert remove_chip(page, page.locator(".understood .chip-axe"), "axe") == "Quelles fiches impliquent la DRTU ?"
     search(page, "Quelles fiches de l'axe 1 impliquent la DINSI ?")  # the DINSI's fiches are in axes 2 and 4
     page.wait_for_selector(".no-fiche")
     assert page.locator(".fiche-cards").count() == 0
@@ -177,9 +169,8 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     search(page, "Quelles fiches impliquent l'UDCCAS et l'ARS ?")
     page.wait_for_selector(".understood .chip-combine")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 2")
-    page.locator(".understood .chip-organisation").filter(has_text="ARS").get_by_role("button").click()
-    page.wait_for_function("() => !new URLSearchParams(location.search).get('q').includes('ARS')")
-    assert page.locator("#q").input_value() == "Quelles fiches impliquent l'UDCCAS ?"
+    ars = page.locator(".understood .chip-organisation").filter(has_text="ARS")
+    assert remove_chip(page, ars, "ARS") == "Quelles fiches impliquent l'UDCCAS ?"
     # Every name ruled out: the eighteen other fiches; a role in the negative is said so.
     search(page, "les fiches sans la DRTU")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 18")
