@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from itertools import pairwise
 
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from kb.lexicon import fold
 from kb.query import analyze
 from kb.spans import Located, Span, merged
 
@@ -83,3 +88,18 @@ def test_spans_of_what_is_no_longer_understood_are_dropped(catalog) -> None:  # 
     # The PMIE is in the acronym table, but here it names the programme, not an organisation.
     u = analyze("Quelles fiches relèvent du PMIE ?", catalog)
     assert u.organisations == [] and {s.kind for s in u.spans} == {"programme"}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.sampled_from(list("aeéèoœ ﬁ¨İ\u0301\u00a0\t-'’,?2018DSfichepilotUDCAR")), max_size=60))
+@example("Quelles fiches pilote la DSDS en 2018 ?")
+@example("\u0301 fiche 13 et 56, l'UDCCAS ou la CAF ?")
+def test_any_question_gets_spans_that_fit_it(catalog, question: str) -> None:  # type: ignore[no-untyped-def]
+    # The analysis reads the question folded with its spaces collapsed; the spans are in the question.
+    assert Located(question).low.split() == fold(" ".join(question.split())).split()
+    spans = analyze(question, catalog).spans
+    for span in spans:
+        assert 0 <= span.start < span.end <= len(question) and question[span.start:span.end].strip()
+    for element in {(s.kind, s.key) for s in spans}:
+        own = sorted((s for s in spans if (s.kind, s.key) == element), key=lambda s: s.start)
+        assert all(a.end < b.start for a, b in pairwise(own))  # each can be cut on its own
