@@ -62,6 +62,16 @@ class FicheAnswer(BaseModel):
     citations: list[Citation]
 
 
+class RankedOrganisation(BaseModel):
+    """An organisation and the fiches naming it, for "qui pilote le plus de fiches ?"."""
+
+    id: str
+    name: str
+    role: str | None = Field(description="Le rôle compté (pilote, partenaire), ou null pour tout rôle")
+    fiche_count: int
+    fiches: list[str] = Field(description="Les numéros des fiches, dans l'ordre du plan")
+
+
 class SearchAnswer(BaseModel):
     """The search contract (read by ../shared/eval/score.py)."""
 
@@ -71,6 +81,9 @@ class SearchAnswer(BaseModel):
         "(positions dans `corrected` s'il est donné, sinon dans `query`)"))
     results: list[Result]
     fiches: list[FicheAnswer] = Field(description="Réponse structurée aux questions « quelles fiches… »")
+    organisations: list[RankedOrganisation] = Field(default_factory=list, description=(
+        "Pour « qui pilote le plus de fiches ? » : les organisations, de celle qui compte le plus de fiches "
+        "(dans le rôle demandé) à celle qui en compte le moins"))
     took_ms: float
     facets: dict[str, dict[str, int]] = Field(default_factory=dict, description="Comptes par type, axe, "
                                               "organisation et année parmi les résultats de la question "

@@ -40,6 +40,8 @@ def search(args: argparse.Namespace) -> int:
         return 0
     if answer["understood"].get("corrected"):
         print(f"Recherche faite pour « {answer['understood']['corrected']} » (--exact : les mots tels que tapés)")
+    for org in answer["organisations"][:10]:
+        print(f"{org['id']} ({org['name']}) : {org['fiche_count']} fiche(s) — {', '.join(org['fiches'])}")
     for fiche in answer["fiches"]:
         print(fiche_line(fiche))
         for cite in fiche["citations"][:2]:

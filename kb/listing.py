@@ -1,4 +1,5 @@
-"""Structured answers: the complete list of fiches a "which fiches…" question asks for.
+"""Structured answers: the complete list of fiches a "which fiches…" question asks for, and for
+"qui pilote le plus de fiches ?" the organisations ranked by their number of fiches.
 
 The list comes from the catalogue, not from retrieval, so it is complete: every
 fiche naming an organisation (in the role asked, if any), attached to a
@@ -54,6 +55,23 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
     if u.pilotage:
         found.append(catalog.by_pilotage(shared=u.pilotage == "shared"))
     return found
+
+
+def rank_organisations(u: Understood, catalog: Catalog) -> list[dict[str, Any]]:
+    """For "qui pilote le plus de fiches ?": the organisations by number of fiches naming them, most first.
+
+    Only the fiches where the organisation holds the role asked count, if a role
+    is asked; a programme (the PMIE) is what fiches belong to, not who acts in them.
+    """
+    role = u.role if u.role in ("pilote", "partenaire") else None
+    ranked = []
+    for row in catalog.organisation_summary():
+        fiches = [number for number, roles in row["fiches"].items()  # type: ignore[attr-defined]
+                  if (role in roles if role else set(roles) - {"programme"})]
+        if fiches:
+            ranked.append({"id": row["id"], "name": row["name"], "role": role, "fiche_count": len(fiches),
+                           "fiches": fiches})
+    return sorted(ranked, key=lambda r: -r["fiche_count"])  # ties stay in the table's order
 
 
 def _merged(matches: list[FicheMatch], catalog: Catalog) -> list[FicheMatch]:

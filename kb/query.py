@@ -94,6 +94,13 @@ _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.GLOSSARY, r"\bglossaire\b|\bsigles?\b|\bacronymes?\b|\bsignifi|\bveut dire\b|\babr[ée]viation"))
 # "Qu'est-ce que la MDM ?": asked of an acronym alone, a definition question wants its expansion.
 _DEFINITION_RE = re.compile(r"qu'?est[- ]ce qu|c'est quoi|\bd[ée]finition\b|\bd[ée]signe\b")
+# "Qui pilote le plus de fiches ?", "quels partenaires reviennent le plus souvent ?": organisations ranked by
+# their number of fiches. Asked of who, about the fiches, the plan or a role: "qui est le plus impliqué dans la lutte
+# contre la précarité ?" is a passage question.
+_RANKING_RE = re.compile(r"\b(?:le|la|les) plus\b")
+_RANKED_WHO_RE = re.compile(r"^(?:qui\b|quel(?:le)?s?\s+(?:(?:est|sont)\s+)?(?:l'|la |le |les )?(?:organisations?|"
+                            r"directions?|structures?|partenaires?|acteurs?|organismes?|services?|pilotes?)\b)")
+_RANKED_ABOUT_RE = re.compile(r"\b(?:fiches?|actions?|pms|plan|pilot\w*|partenaires?)\b")
 # Words that shape a list question without naming what it is about.
 _FRAME = frozenset(terms(
     "quelle quelles fiche fiches action actions dans lesquelles sont pilotée pilotées pilote piloté pilotes "
@@ -118,6 +125,7 @@ _GENERIC = frozenset(terms("association organisme structure direction service pr
 class Understood:
     """The analysis returned with every answer, so the page can show what was understood."""
 
+    # "passage", "list" (which fiches…) or "organisations" (who pilots the most fiches…).
     intent: str = "passage"
     organisations: list[OrgRef] = _field(default_factory=list)
     # "any": the fiches naming one of the organisations; "all": those naming each ("l'UDCCAS et l'ARS").
@@ -211,6 +219,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if (soft_list or plural) and u.organisations:
         u.intent = "list"
         u.field = None
+    if u.intent == "passage" and not (u.organisations or u.fiche) and _RANKING_RE.search(low) and \
+            _RANKED_WHO_RE.search(low) and _RANKED_ABOUT_RE.search(low):
+        u.intent, u.field = "organisations", None
     if u.intent == "list" and u.organisations:
         combined = combine_organisations(q, u.organisations)
         u.organisations, u.combine, u.excluded, u.org_roles = (combined.wanted, combined.combine, combined.excluded,

@@ -31,7 +31,7 @@ from kb.encoder import Encoder
 from kb.errors import EmptyIndex, InvalidQuery
 from kb.fusion import fuse
 from kb.highlight import highlight_spans, near_duplicate
-from kb.listing import fiche_json, list_fiches
+from kb.listing import fiche_json, list_fiches, rank_organisations
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
 from kb.query import Understood, analyze
 from kb.settings import Settings
@@ -150,6 +150,7 @@ class SearchService:
                 # to another length ("OEUVRE" -> "œuvre") has none that would fit.
                 understood.spans = []
             answer = list_fiches(understood, catalog) if understood.intent == "list" else []
+            ranked = rank_organisations(understood, catalog) if understood.intent == "organisations" else []
             only_fiches = [m.fiche.number for m in answer] or None
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
@@ -169,6 +170,7 @@ class SearchService:
             "understood": understood.to_json(),
             "results": [self._result(h, words, aliases, names, manifest) for h in hits],
             "fiches": [fiche_json(m) for m in answer],
+            "organisations": ranked,
             "took_ms": round((time.perf_counter() - began) * 1000, 1),
         }
         self.answers.put(key, answer)

@@ -144,6 +144,16 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # "seule" after the verb, with or without the inverted subject.
     ("la Métropole pilote seule quelles fiches ?", {"intent": "list", "pilotage": "single"}),
     ("quelles fiches la DSDS pilote-t-elle seule ?", {"orgs": ["DSDS"], "pilotage": "single", "role": "pilote"}),
+    # Who holds the most fiches: organisations ranked, in the role asked if any.
+    ("qui pilote le plus de fiches ?", {"intent": "organisations", "role": "pilote", "field": None}),
+    ("quels partenaires reviennent le plus souvent ?", {"intent": "organisations", "role": "partenaire"}),
+    ("quelle direction est la plus impliquée dans les fiches ?", {"intent": "organisations", "role": None}),
+    # Not of organisations and fiches: a passage question; of one organisation: its list.
+    ("qui est le plus concerné par la précarité énergétique ?", {"intent": "passage"}),
+    ("qui est le plus impliqué dans la lutte contre la précarité ?", {"intent": "passage"}),
+    ("quels acteurs sont les plus cités dans le PMS ?", {"intent": "organisations", "role": None}),
+    ("quels sont les publics les plus fragiles ?", {"intent": "passage"}),
+    ("la DSDS pilote-t-elle le plus de fiches ?", {"intent": "list", "orgs": ["DSDS"]}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)

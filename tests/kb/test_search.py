@@ -71,6 +71,20 @@ def test_a_list_without_condition_is_every_fiche(corpus_index, question: str) ->
     assert all(f["citations"][0]["text"] == f"Fiche {f['number']} : {f['title']}" for f in answer["fiches"])
 
 
+def test_who_pilots_the_most_fiches(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search("Quelles organisations pilotent le plus de fiches ?", 10)
+    ranked = answer["organisations"]
+    assert answer["fiches"] == [] and ranked[0]["fiche_count"] == 12
+    assert {r["id"] for r in ranked[:2]} == {"DDSHE", "DSDS"}
+    counts = [r["fiche_count"] for r in ranked]
+    assert counts == sorted(counts, reverse=True) and min(counts) >= 1
+    # Each count is the organisation's list of fiches as a pilote: the same list a "which fiches" question gives.
+    dsds = next(r for r in ranked if r["id"] == "DSDS")
+    listed = corpus_index.service.search("Quelles fiches sont pilotées par la DSDS ?", 10)["fiches"]
+    assert dsds["fiches"] == [f["number"] for f in listed]
+    assert corpus_index.service.search("qui pilote la fiche 13 ?", 5)["organisations"] == []
+
+
 def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore[no-untyped-def]
     answer = corpus_index.service.search("Quelles fiches ont plusieurs pilotes ?", 10)
     catalog = corpus_index.service.catalog

@@ -184,6 +184,18 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     assert page.locator(".understood .chip-role").count() == 0
 
 
+def test_who_pilots_the_most_fiches(page: Any) -> None:
+    page.goto("/")
+    search(page, "qui pilote le plus de fiches ?")
+    ranked = page.locator(".ranked-organisation")
+    ranked.first.wait_for()
+    assert ranked.count() == 10 and "12 fiches" in ranked.first.inner_text()
+    # An organisation leads to the list of its fiches, which has as many cards as it counts.
+    ranked.filter(has_text="DSDS").locator(".ranked-name").click()
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 12")
+    assert page.locator("#q").input_value() == "Quelles fiches sont pilotées par DSDS ?"
+
+
 def test_address_and_back_button_follow_the_searches(page: Any) -> None:
     page.goto("/")
     search(page, "UDCCAS")

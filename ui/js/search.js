@@ -5,6 +5,7 @@
 import { api, ApiError } from "./api.js";
 import { renderUnderstood } from "./chips.js";
 import { announce, el, plural } from "./dom.js";
+import { renderOrganisations } from "./ranking.js";
 import { renderActiveFilters, renderFacets, renderFiches, renderPassages } from "./render.js";
 import { selection } from "./selection.js";
 import { showError, withLoading } from "./status.js";
@@ -97,6 +98,7 @@ function resultsPage(answer, params, { navigate, orgNames }) {
     main.append(noResults(q, params));
     suggestAlternatives(q, main.querySelector(".alternatives"));
   } else {
+    if (answer.organisations?.length) main.append(renderOrganisations(answer.organisations));
     if (answer.fiches.length) main.append(renderFiches(answer.fiches, answer.understood));
     else if (answer.understood?.intent === "list") main.append(noFiche());
     main.append(passagesSection(answer, params));
