@@ -84,6 +84,11 @@ def search(service: ServiceDep, q: QueryText, k: K = 10, type: TypeFilter = None
 
 def _markdown(answer: dict[str, Any]) -> str:
     lines = [f"# Recherche : {answer['query']}", ""]
+    if answer.get("organisations"):
+        lines += ["## Organisations par nombre de fiches", ""]
+        lines += [f"- **{o['id']}** ({o['name']}) : {o['fiche_count']} fiche(s) — fiches {', '.join(o['fiches'])}"
+                  for o in answer["organisations"]]
+        lines.append("")
     if answer["fiches"]:
         lines += ["## Fiches action", ""]
         for f in answer["fiches"]:
