@@ -338,7 +338,11 @@ def _locate(u: Understood, at: Located, programme_said: list[str]) -> list[Span]
         at.add_match("field", u.field, re.search(words, at.low), before=_FIELD_LEAD)
     role = role_match(at.low)
     if u.role and role and role[0] == u.role and not u.role_negated:
-        at.add_match("role", u.role, role[1], before=_ROLE_LEAD, after=r"\s+(?:par|de|avec)\b")
+        said = at.add_match("role", u.role, role[1], before=_ROLE_LEAD, after=r"\s+(?:par|de|avec)\b")
+        # "Quels sont les partenaires de l'action 13 ?": the role's words are the field's, and cutting
+        # them alone would leave "Quels sont les l'action 13 ?".
+        if said and any(s.kind == "field" and s.start < said.end and said.start < s.end for s in at.spans):
+            at.spans.remove(said)
     if u.year and not u.end_year:
         if u.year_relation == "throughout":
             at.add_match("year", str(u.year), _WHOLE_PLAN_RE.search(at.low), before=r"\b(?:sur|pendant|durant)\s+")

@@ -53,10 +53,11 @@ class Located:
         """The question as typed where `low[start:end]` comes from ("où", which folds to "ou")."""
         return self.question[self._origin[start]:self._origin[end - 1] + 1] if start < end else ""
 
-    def add(self, kind: str, key: str, start: int, end: int, before: str = ARTICLES, after: str = "") -> None:
+    def add(self, kind: str, key: str, start: int, end: int, before: str = ARTICLES, after: str = ""
+            ) -> Span | None:
         """Record `low[start:end]`, widened over the words `before` and `after` match next to it."""
         if start < 0 or end <= start:
-            return
+            return None
         while end < len(self.low) and self.low[end].isalnum():
             end += 1  # "calendrier" matched by "\bcalendrier" in "calendriers": the whole word
         if lead := re.search(f"(?:{before})$", self.low[:start]):
@@ -67,19 +68,20 @@ class Located:
             start += 1
         while end > start and self.low[end - 1] == " ":
             end -= 1
-        if start < end:
-            self.spans.append(Span(kind, key, self._origin[start], self._origin[end - 1] + 1))
+        if start >= end:
+            return None
+        self.spans.append(Span(kind, key, self._origin[start], self._origin[end - 1] + 1))
+        return self.spans[-1]
 
     def add_match(self, kind: str, key: str, found: re.Match[str] | None, before: str = ARTICLES,
-                  after: str = "") -> None:
+                  after: str = "") -> Span | None:
         """Record where a regular expression run on `low` matched."""
-        if found:
-            self.add(kind, key, found.start(), found.end(), before, after)
+        return self.add(kind, key, found.start(), found.end(), before, after) if found else None
 
-    def add_words(self, kind: str, key: str, words: str, before: str = ARTICLES, after: str = "") -> None:
+    def add_words(self, kind: str, key: str, words: str, before: str = ARTICLES, after: str = "") -> Span | None:
         """Record the first place `words` (as typed or folded) stand on their own in the question."""
         found = re.search(rf"(?<!\w){re.escape(fold(words))}(?!\w)", self.low) if words else None
-        self.add_match(kind, key, found, before, after)
+        return self.add_match(kind, key, found, before, after)
 
 
 def merged(spans: list[Span]) -> list[Span]:

@@ -78,6 +78,8 @@ def test_an_element_taken_out_of_the_question(catalog, question: str, kind: str,
     ("Liste des actions où la DRTU n'apparaît pas", "excluded"),
     # "Comment … la fiche" asks for its modalités, but "comment" is the question itself.
     ("Comment la fiche 13 est-elle mise en place ?", "field"),
+    # The role's words are the field's: the field's chip takes them out.
+    ("Quels sont les partenaires de l'action 13 ?", "role"),
 ])
 def test_no_span_where_cutting_would_break_the_question(catalog, question: str, kind: str) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)
