@@ -199,16 +199,19 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.unknown_fiche = next((number for number, fiche in resolved.items() if not fiche), None)
     role = role_match(low)
     u.role = role[0] if role else None
+    field_said: re.Match[str] | None = None
     # Asked in the negative: "où la CAF n'est pas pilote", "partenaire mais pas pilote".
     u.role_negated = bool(role and _NEGATION_RE.search(low[:role[1].start()]))
     if u.intent == "passage":
         # The field asked comes first: "indicateurs de la fiche « … en partenariat avec … »"
         # asks for indicateurs, whatever the fiche's title says after.
-        found = [(m.start(), name) for name, pattern in _FIELDS if (m := re.search(pattern, low))]
+        found = [(m, name) for name, pattern in _FIELDS if (m := re.search(pattern, low))]
         if u.fiche and not found:
-            found = [(m.start(), name) for name, pattern in _FICHE_FIELD_WORDS if (m := re.search(pattern, low))]
-        found = found or [(m.start(), name) for name, pattern in _FIELD_QUESTIONS if (m := re.search(pattern, low))]
-        u.field = min(found)[1] if found else None
+            found = [(m, name) for name, pattern in _FICHE_FIELD_WORDS if (m := re.search(pattern, low))]
+        field_said = min(found, key=lambda f: (f[0].start(), f[1]))[0] if found else None
+        # "Comment … la fiche" gets no span: "comment" is the question itself.
+        found = found or [(m, name) for name, pattern in _FIELD_QUESTIONS if (m := re.search(pattern, low))]
+        u.field = min(found, key=lambda f: (f[0].start(), f[1]))[1] if found else None
     if _SOME_FICHES_RE.search(low):
         u.intent = "list"  # "y a-t-il des fiches sur le numérique ?"
     soft_list = u.intent == "passage" and bool(_SOFT_LIST_RE.search(low))
@@ -264,7 +267,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.entity, u.entity_groups = _entity(q)
     for number, start, end in typed:
         located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)
-    u.spans = _locate(u, located, said)
+    u.spans = _locate(u, located, role, field_said, said)
     return u
 
 
@@ -316,8 +319,12 @@ def _year_mode(text: str) -> str | None:
     return next((mode for mode, pattern in _YEAR_MODES if re.search(pattern, text)), None)
 
 
-def _locate(u: Understood, at: Located, programme_said: list[str]) -> list[Span]:
-    """Where the question says each element of `u`, with the words that introduce it: `understood.spans`."""
+def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, field_said: re.Match[str] | None,
+            programme_said: list[str]) -> list[Span]:
+    """Where the question says each element of `u`, with the words that introduce it: `understood.spans`.
+
+    `role` and `field_said` are the analysis's own matches of the role and field words.
+    """
     for kind, orgs in (("organisation", u.organisations), ("excluded", u.excluded)):
         for org in orgs:
             found = re.search(rf"(?<!\w){re.escape(fold(org.matched))}(?!\w)", at.low)
@@ -333,10 +340,7 @@ def _locate(u: Understood, at: Located, programme_said: list[str]) -> list[Span]
             else:
                 at.add_match(kind, org.id, found, after=r"\s*,|\s+(?:et|ou)\b")  # "l'UDCCAS et …"
     if u.field:
-        words = dict(_FIELDS)[u.field] + ("|" + dict(_FICHE_FIELD_WORDS)[u.field] if u.fiche and
-                                          u.field in dict(_FICHE_FIELD_WORDS) else "")
-        at.add_match("field", u.field, re.search(words, at.low), before=_FIELD_LEAD)
-    role = role_match(at.low)
+        at.add_match("field", u.field, field_said, before=_FIELD_LEAD)
     if u.role and role and role[0] == u.role and not u.role_negated:
         said = at.add_match("role", u.role, role[1], before=_ROLE_LEAD, after=r"\s+(?:par|de|avec)\b")
         # "Quels sont les partenaires de l'action 13 ?": the role's words are the field's, and cutting
