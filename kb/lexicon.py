@@ -16,6 +16,15 @@ import wordfreq
 WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
 
 
+# Phones and word processors type "d’ici" and "qu’est-ce que"; the query patterns are written with "'".
+_APOSTROPHES = str.maketrans({c: "'" for c in "’‘ʼ´`"})
+
+
+def straight_apostrophes(text: str) -> str:
+    """Every apostrophe as "'", character for character, so offsets in the text stay valid."""
+    return text.translate(_APOSTROPHES)
+
+
 def fold(text: str) -> str:
     """Lowercase and strip accents: "Précarité Énergétique" -> "precarite energetique"."""
     if len(text) <= 32:

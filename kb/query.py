@@ -17,7 +17,7 @@ from dataclasses import field as _field
 
 from kb.analyzer import STOPWORDS, terms
 from kb.catalog import AXE_RE, Catalog
-from kb.lexicon import fold
+from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
 from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
 from kb.spans import ARTICLES, Located, Span, merged
@@ -182,6 +182,7 @@ def _only_acronyms(question: str, orgs: list[OrgRef]) -> bool:
 
 def analyze(question: str, catalog: Catalog) -> Understood:
     """Everything the question says about what it wants."""
+    question = straight_apostrophes(question)
     q = " ".join(question.split())
     located = Located(question)
     low = located.low

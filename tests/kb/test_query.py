@@ -144,6 +144,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # "seule" after the verb, with or without the inverted subject.
     ("la Métropole pilote seule quelles fiches ?", {"intent": "list", "pilotage": "single"}),
     ("quelles fiches la DSDS pilote-t-elle seule ?", {"orgs": ["DSDS"], "pilotage": "single", "role": "pilote"}),
+    # Typographic apostrophes, as phones and word processors type them, read as "'".
+    ("fiches de l’UDCCAS sans l’ARS", {"intent": "list", "orgs": ["UDCCAS"]}),
+    ("quelles fiches se terminent d’ici 2020 ?", {"year": 2020, "year_mode": "end", "year_relation": "by"}),
+    ("qu’est-ce que l’ODAS ?", {"orgs": ["ODAS"], "doc_type": "glossary"}),
     # Who holds the most fiches: organisations ranked, in the role asked if any.
     ("qui pilote le plus de fiches ?", {"intent": "organisations", "role": "pilote", "field": None}),
     ("quels partenaires reviennent le plus souvent ?", {"intent": "organisations", "role": "partenaire"}),

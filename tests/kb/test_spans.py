@@ -56,6 +56,7 @@ def test_overlapping_spans_of_one_element_are_joined() -> None:
     ("fiches où l'ARS est partenaire et la CAF pilote", "organisation", "ARS",
      "fiches où est partenaire et la CAF pilote"),
     ("Quelles fiches impliquent l'UDCCAS sans la DRTU ?", "excluded", "DRTU", "Quelles fiches impliquent l'UDCCAS ?"),
+    ("Quelles fiches impliquent l’UDCCAS sans l’ARS ?", "excluded", "ARS", "Quelles fiches impliquent l’UDCCAS ?"),
     ("Quelles fiches sont pilotées par la DSDS ?", "role", "pilote", "Quelles fiches la DSDS ?"),
     ("les fiches du PMIE", "programme", None, "les fiches"),
     ("les fiches actives sur toute la durée du plan", "year", None, "les fiches actives"),
