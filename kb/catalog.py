@@ -15,6 +15,7 @@ from functools import cached_property
 from math import inf
 
 from kb.analyzer import terms
+from kb.counting import Count
 from kb.lexicon import fold
 from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument, Role
 from kb.organisations import OrgTable
@@ -260,11 +261,16 @@ class Catalog:
         years = [y for fiche in self.fiches for y in fiche.years]
         return (min(years), max(years)) if years else None
 
-    def by_pilotage(self, shared: bool) -> list[FicheMatch]:
-        """Fiches whose pilote field names more than one direction or partner (or, not `shared`, just one),
-        cited by that field."""
-        return [FicheMatch(fiche, [], [_field_cite(fiche, "pilotes", f"Pilote(s) : {_clean_line(fiche.pilotes_text)}")])
-                for fiche in self.fiches if fiche.pilotes and (len(fiche.pilotes) > 1) == shared]
+    def by_count(self, count: Count) -> list[FicheMatch]:
+        """Fiches whose pilote or partenaire field lists as many names as `count` asks, cited by that field
+        (by their title when the field is empty)."""
+        label = {"pilotes": "Pilote(s)", "partenaires": "Partenaires associés"}[count.field]
+        listed = {fiche.number: len(getattr(fiche, count.field)) for fiche in self.fiches}
+        chosen = count.select(listed)
+        return [FicheMatch(fiche, [], [_field_cite(fiche, count.field,
+                                                    f"{label} : {_clean_line(getattr(fiche, count.field + '_text'))}")])
+                if listed[fiche.number] else self.titled(fiche)
+                for fiche in self.fiches if fiche.number in chosen]
 
     def by_axe(self, axe: str) -> list[FicheMatch]:
         """Fiches of an axe, each cited by the axe heading it is printed under."""

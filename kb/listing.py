@@ -52,8 +52,8 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         found.append(_in_role(partial(catalog.by_text, groups), role, u.role_negated))
     if u.axe:
         found.append(catalog.by_axe(u.axe))
-    if u.pilotage:
-        found.append(catalog.by_pilotage(shared=u.pilotage == "shared"))
+    if u.count:
+        found.append(catalog.by_count(u.count))
     return found
 
 

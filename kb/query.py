@@ -17,6 +17,7 @@ from dataclasses import field as _field
 
 from kb.analyzer import STOPWORDS, terms
 from kb.catalog import AXE_RE, Catalog
+from kb.counting import Count, read_count
 from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
 from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
@@ -67,15 +68,6 @@ _YEAR_MODES = (
     ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir|"
             r"[ée]ch[ée]ance|arr[êe]t)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
-)
-# "co-pilotées", "plusieurs pilotes", "pilotage partagé": the fiches whose pilote field names more than one;
-# "un seul pilote", "seule pilote": those naming one.
-_PILOTAGES = (
-    ("single", r"\bseule?s?\s+pilote|\bun(?:e)? seule?\s+(?:direction\s+)?pilote|\bpilote\s+unique|\bunique\s+pilote|"
-               r"\bpilot\w*\s+par\s+une?\s+seule?\b|\bpilot\w*(?:-t-(?:elle|il))?\s+seule?s?\b"),
-    ("shared", r"\bco-?pilot|\bplusieurs\s+(?:directions?\s+|services?\s+)?pilot|"
-               r"\bpilotage\s+(?:partage|conjoint|commun)|\bplus d'une?\s+(?:direction\s+)?pilote|"
-               r"\bpilot\w*\s+(?:a|par)\s+plusieurs\b"),
 )
 # "sur toute la durée du plan": the fiches whose calendrier runs from the plan's first year to its last.
 _WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")
@@ -145,9 +137,9 @@ class Understood:
     role: str | None = None
     programme: str | None = None
     axe: str | None = None
-    # "co-pilotées", "plusieurs pilotes": "shared", the fiches with more than one pilote;
-    # "un seul pilote": "single".
-    pilotage: str | None = None
+    # How many pilotes or partenaires the fiches have (kb/counting.py): "plusieurs pilotes" is pilotes > 1,
+    # "sans partenaire" partenaires = 0, "le plus de partenaires" the fiches listing the most.
+    count: Count | None = None
     year: int | None = None
     year_mode: str | None = None
     # "se terminent avant 2020": the calendrier's end is before (or after) the year, not in it;
@@ -247,12 +239,21 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         if u.programme:
             said = [o.matched for o in u.organisations if programmes[o.id] == u.programme]
             u.organisations = [o for o in u.organisations if programmes[o.id] != u.programme]
-    if u.intent == "list":
-        u.pilotage = next((kind for kind, pattern in _PILOTAGES if re.search(pattern, low)), None)
-    if u.pilotage:
-        # "plusieurs pilotes" asks how many, of no one in particular; "la CAF copilote-t-elle" asks
-        # of the CAF as a pilote.
-        u.role = "pilote" if u.organisations else None
+    counted = read_count(low) if u.intent == "list" or not u.fiche else None
+    if counted and u.intent != "list":
+        # "la fiche avec le moins de partenaires" asks which fiches, as "quelle fiche…" does.
+        superlative = counted[0].op in ("most", "least") and re.search(r"\b(?:fiches?|actions?)\b", low)
+        counted = counted if superlative else None
+        if counted:
+            u.intent, u.field = "list", None
+    # "fiches 13 et 56 pilotes": a fiche's number is not how many pilotes.
+    if counted and not any(start < counted[1].end() and counted[1].start() < end for _, start, end in typed):
+        u.count = counted[0]
+        if not role or counted[1].start() <= role[1].start() < counted[1].end():
+            # No role but the count's words: "plusieurs pilotes" asks how many, of no one in
+            # particular; "la CAF copilote-t-elle" asks of the CAF as a pilote.
+            u.role = "pilote" if u.organisations and u.count.field == "pilotes" else None
+            u.role_negated = u.role_negated and u.role is not None  # "pas de partenaires" is the count's
     _read_years(u, low)
     plan = catalog.plan_years() if u.intent == "list" and not u.year and _WHOLE_PLAN_RE.search(low) else None
     if plan:
@@ -264,7 +265,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe
-                                  or u.pilotage):
+                                  or u.count):
         u.entity, u.entity_groups = _entity(q)
     for number, start, end in typed:
         located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from kb.counting import Count
 from kb.query import analyze
+
+MORE_THAN_ONE = Count("pilotes", "gt", 1)
+ONE = Count("pilotes", "eq", 1)
 
 
 @pytest.fixture(scope="module")
@@ -133,17 +137,35 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("les fiches 2019", {"intent": "list", "year": 2019}),
     ("fiches 28.2", {"intent": "passage", "fiche": "28.2"}),
     # More than one pilote, with or without an organisation among them.
-    ("Quelles fiches sont co-pilotées ?", {"intent": "list", "pilotage": "shared", "entity": [], "role": None}),
-    ("actions pilotées par plusieurs directions", {"intent": "list", "pilotage": "shared"}),
-    ("Quelles fiches co-pilotées par la DSDS ?", {"orgs": ["DSDS"], "pilotage": "shared", "role": "pilote"}),
-    ("Quelles fiches la CAF copilote-t-elle ?", {"orgs": ["CAF"], "pilotage": "shared", "role": "pilote"}),
-    ("Quelles fiches sont pilotées par la DSDS ?", {"pilotage": None}),
+    ("Quelles fiches sont co-pilotées ?", {"intent": "list", "count": MORE_THAN_ONE, "entity": [], "role": None}),
+    ("actions pilotées par plusieurs directions", {"intent": "list", "count": MORE_THAN_ONE}),
+    ("fiches pilotées par plus d’une direction", {"intent": "list", "count": MORE_THAN_ONE, "role": None}),
+    ("Quelles fiches co-pilotées par la DSDS ?", {"orgs": ["DSDS"], "count": MORE_THAN_ONE, "role": "pilote"}),
+    ("Quelles fiches la CAF copilote-t-elle ?", {"orgs": ["CAF"], "count": MORE_THAN_ONE, "role": "pilote"}),
+    ("Quelles fiches sont pilotées par la DSDS ?", {"count": None}),
     ("Dans quelles fiches la Métropole est-elle seule pilote ?",
-     {"intent": "list", "pilotage": "single", "entity": []}),
-    ("fiches pilotées par une seule direction", {"pilotage": "single"}),
+     {"intent": "list", "count": ONE, "entity": []}),
+    ("fiches pilotées par une seule direction", {"count": ONE}),
     # "seule" after the verb, with or without the inverted subject.
-    ("la Métropole pilote seule quelles fiches ?", {"intent": "list", "pilotage": "single"}),
-    ("quelles fiches la DSDS pilote-t-elle seule ?", {"orgs": ["DSDS"], "pilotage": "single", "role": "pilote"}),
+    ("la Métropole pilote seule quelles fiches ?", {"intent": "list", "count": ONE}),
+    ("quelles fiches la DSDS pilote-t-elle seule ?", {"orgs": ["DSDS"], "count": ONE, "role": "pilote"}),
+    # Any number of pilotes or partenaires, said in words or digits.
+    ("quelles fiches ont plus de deux pilotes ?", {"count": Count("pilotes", "gt", 2), "entity": []}),
+    ("fiches avec au moins 10 partenaires", {"intent": "list", "count": Count("partenaires", "ge", 10)}),
+    ("les fiches ayant au plus cinq partenaires", {"count": Count("partenaires", "le", 5)}),
+    ("quelles fiches ont moins de 3 partenaires ?", {"count": Count("partenaires", "lt", 3)}),
+    ("quelles fiches ont trois pilotes ?", {"count": Count("pilotes", "eq", 3)}),
+    ("quelle fiche a le plus de partenaires ?", {"intent": "list", "count": Count("partenaires", "most")}),
+    ("la fiche avec le moins de partenaires", {"count": Count("partenaires", "least")}),
+    # None at all: the count, not a role asked in the negative of every fiche.
+    ("quelles fiches n’ont pas de partenaires ?", {"count": Count("partenaires", "eq", 0), "role": None,
+                                                   "role_negated": False}),
+    ("fiches sans pilote", {"intent": "list", "count": Count("pilotes", "eq", 0)}),
+    # A role besides the count stays the role; an article is not a number; a fiche's number is not a count.
+    ("fiches pilotées par la DSDS avec plus de 10 partenaires",
+     {"orgs": ["DSDS"], "role": "pilote", "count": Count("partenaires", "gt", 10)}),
+    ("fiches où la CAF est un partenaire", {"orgs": ["CAF"], "role": "partenaire", "count": None}),
+    ("quelles fiches 13 et 56 pilotes ?", {"count": None}),
     # Typographic apostrophes, as phones and word processors type them, read as "'".
     ("fiches de l’UDCCAS sans l’ARS", {"intent": "list", "orgs": ["UDCCAS"]}),
     ("quelles fiches se terminent d’ici 2020 ?", {"year": 2020, "year_mode": "end", "year_relation": "by"}),

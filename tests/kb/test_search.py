@@ -97,6 +97,22 @@ def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore
     assert [f["number"] for f in dsds["fiches"]] == ["12", "27", "55.2", "63.2", "71"]
 
 
+def test_fiches_by_how_many_pilotes_or_partenaires(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    def numbers(question: str) -> list[str]:
+        return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]
+
+    fiches = corpus_index.service.catalog.fiches
+    assert numbers("quelles fiches ont plus de deux pilotes ?") == [f.number for f in fiches if len(f.pilotes) > 2]
+    assert "12" in numbers("quelles fiches ont plus de deux pilotes ?")  # "Métropole (DSDS/ DPE / DPMI)"
+    most = max(len(f.partenaires) for f in fiches)
+    answer = corpus_index.service.search("Quelle fiche a le plus de partenaires ?", 10)["fiches"]
+    assert [f["number"] for f in answer] == [f.number for f in fiches if len(f.partenaires) == most] == ["8.2"]
+    assert answer[0]["citations"][0]["text"].startswith("Partenaires associés : Métropole : MDM")
+    # Every fiche lists partenaires: none answers, where a role asked in the negative listed all 24.
+    assert numbers("quelles fiches n’ont pas de partenaires ?") == []
+    assert numbers("fiches pilotées par la DSDS avec plus de 10 partenaires") == ["1.2", "8.2"]
+
+
 def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # type: ignore[no-untyped-def]
     def fiches(question: str) -> list[dict]:
         return corpus_index.service.search(question, 10)["fiches"]

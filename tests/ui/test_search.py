@@ -179,9 +179,12 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     role = page.locator(".understood .chip-role")
     assert role.inner_text().startswith("Rôle : pas pilote") and role.get_by_role("button").count() == 0
     search(page, "Quelles fiches ont plusieurs pilotes ?")
-    page.wait_for_selector(".understood .chip-pilotage")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 15")
+    assert page.locator(".understood .chip-count").inner_text().startswith("Plusieurs pilotes")
     assert page.locator(".understood .chip-role").count() == 0
+    search(page, "quelles fiches ont plus de deux pilotes ?")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 7")
+    assert page.locator(".understood .chip-count").inner_text().startswith("Plus de 2 pilotes")
 
 
 def test_who_pilots_the_most_fiches(page: Any) -> None:

@@ -6,7 +6,7 @@
 // page knows no French of its own; a chip without spans has no remove button.
 
 import { el } from "./dom.js";
-import { fieldLabel, roleLabel, typeLabel, YEAR_MODE_LABELS } from "./labels.js";
+import { countLabel, fieldLabel, roleLabel, typeLabel, YEAR_MODE_LABELS } from "./labels.js";
 
 /** `question` without the spans of `kind` (and of `key`, if given), tidied; null if there are none. */
 export function withoutSpans(question, spans, kind, key = undefined) {
@@ -47,9 +47,8 @@ export function understoodChips(understood, question) {
   if (understood.combine === "all") {
     chips.push({ kind: "combine", label: "Toutes ces organisations à la fois", without: null });
   }
-  if (understood.pilotage) {
-    chips.push({ kind: "pilotage", label: understood.pilotage === "shared" ? "Plusieurs pilotes" : "Un seul pilote",
-      without: null });
+  if (understood.count) {
+    chips.push({ kind: "count", label: countLabel(understood.count), without: null });
   }
   if (understood.role) {
     // "n'est pas pilote": the API gives no span, as taking the role out would leave the negation dangling.

@@ -35,6 +35,28 @@ export const YEAR_MODE_LABELS = {
   end: "fin du calendrier",
 };
 
+// A count of pilotes or partenaires (`understood.count`, kb/counting.py), as the chip says it.
+const COUNT_WORDS = {
+  pilotes: ["pilote", "pilotes"],
+  partenaires: ["partenaire", "partenaires"],
+};
+
+export function countLabel(count) {
+  const [one, many] = COUNT_WORDS[count.field] || [count.field, count.field];
+  const noun = (n) => `${n} ${n > 1 ? many : one}`;
+  switch (count.op) {
+    case "most": return `Le plus de ${many}`;
+    case "least": return `Le moins de ${many}`;
+    case "gt": return count.n === 1 ? `Plusieurs ${many}` : `Plus de ${noun(count.n)}`;
+    case "ge": return `Au moins ${noun(count.n)}`;
+    case "lt": return `Moins de ${noun(count.n)}`;
+    case "le": return `Au plus ${noun(count.n)}`;
+    default:
+      if (count.n === 0) return `Sans ${one}`;
+      return count.n === 1 ? `Un seul ${one}` : noun(count.n);
+  }
+}
+
 export const FACET_LABELS = {
   type: "Type de document",
   axe: "Axe ou engagement",

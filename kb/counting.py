@@ -1,0 +1,70 @@
+"""How many pilotes or partenaires a list question asks the fiches to have.
+
+"Quelles fiches ont plusieurs pilotes ?", "… plus de deux pilotes", "au moins
+10 partenaires", "un seul pilote", "sans partenaire", "la fiche qui a le plus de
+partenaires": each is a `Count` of one field, read from the folded question
+(accents off, apostrophes straight), and checked against the names the fiche's
+field lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_FIELD_WORDS = (("pilotes", r"(?:co-?)?pilot\w*"), ("partenaires", r"partenaires?"))
+_NUMBERS = {"zero": 0, "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
+            "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
+            "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20}
+_N = r"(\d{1,2}|" + "|".join(sorted(_NUMBERS, key=len, reverse=True)) + r")"
+# A number alone before the noun, with no word saying more or less: not "un", which is an article
+# ("où la CAF est un partenaire").
+_BARE_N = r"(\d{1,2}|" + "|".join(sorted((w for w, n in _NUMBERS.items() if n >= 2), key=len, reverse=True)) + r")"
+# What may stand between the quantity and the field's noun: "plusieurs directions pilotes".
+_BETWEEN = r"\s+(?:(?:directions?|services?|organisations?|acteurs?|structures?)\s+)?"
+# Each reading: its comparison, its number (None: the number the pattern holds), and a pattern in which
+# {field} is the field's word. The first that matches wins, so the specific come before the general:
+# "au moins 3" before "moins de 3", "le plus de" before "plus de 3".
+_READINGS: tuple[tuple[str, int | None, str], ...] = (
+    ("most", None, r"\ble plus (?:grand nombre )?d[e']\s*{field}"),
+    ("least", None, r"\ble moins (?:grand nombre )?d[e']\s*{field}"),
+    ("ge", None, r"\bau moins " + _N + _BETWEEN + "{field}"),
+    ("le", None, r"\b(?:au plus|au maximum|pas plus d[e'])\s*" + _N + _BETWEEN + "{field}"),
+    ("gt", None, r"\b(?:plus|davantage) d[e']\s*" + _N + _BETWEEN + "{field}"),
+    ("lt", None, r"\bmoins d[e']\s*" + _N + _BETWEEN + "{field}"),
+    ("gt", 1, r"\bplusieurs" + _BETWEEN + r"{field}|\b{field}\s+(?:a|par)\s+(?:plusieurs|plus d'une?)\b|"
+              r"\bco-?pilot|\bpilotage\s+(?:partage|conjoint|commun)"),
+    ("eq", 1, r"\bseule?s?\s+{field}|\bune? seule?" + _BETWEEN + r"{field}|\b{field}\s+uniques?\b|"
+              r"\bunique\s+{field}|\b{field}\s+par\s+une?\s+seule?\b|\b{field}(?:-t-(?:elle|il))?\s+seule?s?\b"),
+    ("eq", 0, r"\b(?:sans|aucune?|pas d[e'])\s*(?:aucune?\s+)?{field}"),
+    ("eq", None, r"\b(?:exactement\s+)?" + _BARE_N + _BETWEEN + r"{field}|\b{field}\s+(?:a|par)\s+" + _BARE_N + r"\b"),
+)
+
+
+@dataclass(frozen=True)
+class Count:
+    """A condition on the number of names a fiche field lists: `op` is eq, gt, ge, lt, le, most or least."""
+
+    field: str  # "pilotes" or "partenaires"
+    op: str
+    n: int = 0  # unused by most and least
+
+    def select(self, counts: dict[str, int]) -> set[str]:
+        """The keys of `counts` (fiche numbers) whose count meets the condition."""
+        if self.op in ("most", "least"):
+            best = (max if self.op == "most" else min)(counts.values(), default=None)
+            return {key for key, count in counts.items() if count == best}
+        test = {"eq": int.__eq__, "gt": int.__gt__, "ge": int.__ge__, "lt": int.__lt__, "le": int.__le__}[self.op]
+        return {key for key, count in counts.items() if test(count, self.n)}
+
+
+def read_count(low: str) -> tuple[Count, re.Match[str]] | None:
+    """The count a folded list question asks for, with the words that asked it; None if it asks none."""
+    for op, n, pattern in _READINGS:
+        for field, word in _FIELD_WORDS:
+            if found := re.search(pattern.replace("{field}", word), low):
+                said = next((group for group in found.groups() if group), None)  # one per alternative
+                if n is None and said:
+                    n = int(said) if said.isdigit() else _NUMBERS[said]
+                return Count(field, op, n or 0), found
+    return None

@@ -1,0 +1,62 @@
+"""How many pilotes or partenaires a question asks for, read without a catalogue."""
+
+from __future__ import annotations
+
+import pytest
+
+from kb.counting import Count, read_count
+from kb.lexicon import fold, straight_apostrophes
+
+
+def read(question: str) -> Count | None:
+    found = read_count(fold(straight_apostrophes(question)))
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(("question", "count"), [
+    ("Quelles fiches ont plusieurs pilotes ?", Count("pilotes", "gt", 1)),
+    ("fiches co-pilotées", Count("pilotes", "gt", 1)),
+    ("les fiches copilotes", Count("pilotes", "gt", 1)),
+    ("fiches à pilotage partagé", Count("pilotes", "gt", 1)),
+    ("fiches pilotées par plus d'une direction", Count("pilotes", "gt", 1)),
+    ("fiches pilotées par plusieurs directions", Count("pilotes", "gt", 1)),
+    ("fiches avec un seul pilote", Count("pilotes", "eq", 1)),
+    ("fiches à pilote unique", Count("pilotes", "eq", 1)),
+    ("quelles fiches ont plus de deux pilotes ?", Count("pilotes", "gt", 2)),
+    ("Quelles fiches ont plus de 10 partenaires ?", Count("partenaires", "gt", 10)),
+    ("au moins quatorze partenaires", Count("partenaires", "ge", 14)),
+    ("au plus 5 partenaires", Count("partenaires", "le", 5)),
+    ("pas plus de deux pilotes", Count("pilotes", "le", 2)),
+    ("moins de six partenaires", Count("partenaires", "lt", 6)),
+    ("fiches avec exactement 3 pilotes", Count("pilotes", "eq", 3)),
+    ("fiches pilotées par deux directions", Count("pilotes", "eq", 2)),
+    ("fiches sans partenaire", Count("partenaires", "eq", 0)),
+    ("fiches n’ayant aucun pilote", Count("pilotes", "eq", 0)),
+    ("la fiche qui a le plus grand nombre de partenaires", Count("partenaires", "most")),
+    ("la fiche avec le moins de pilotes", Count("pilotes", "least")),
+])
+def test_a_count_said_in_words_or_digits(question: str, count: Count) -> None:
+    assert read(question) == count
+
+
+@pytest.mark.parametrize("question", [
+    "Quelles fiches sont pilotées par la DSDS ?",
+    "fiches où la CAF est un partenaire",  # an article, not a number
+    "qui pilote le plus de fiches ?",  # organisations ranked by their fiches: not a count of pilotes
+    "la CAF n'est pas partenaire",  # a role asked in the negative
+    "les fiches pilotées en 2018",
+])
+def test_no_count(question: str) -> None:
+    assert read(question) is None
+
+
+def test_select_compares_each_count() -> None:
+    counts = {"1.2": 15, "8.2": 16, "13": 10, "62": 4}
+    assert Count("partenaires", "most").select(counts) == {"8.2"}
+    assert Count("partenaires", "least").select(counts) == {"62"}
+    assert Count("partenaires", "gt", 10).select(counts) == {"1.2", "8.2"}
+    assert Count("partenaires", "ge", 10).select(counts) == {"1.2", "8.2", "13"}
+    assert Count("partenaires", "lt", 10).select(counts) == {"62"}
+    assert Count("partenaires", "le", 10).select(counts) == {"13", "62"}
+    assert Count("partenaires", "eq", 0).select(counts) == set()
+    assert Count("partenaires", "most").select({}) == set()
