@@ -185,7 +185,8 @@ class Catalog:
             self._line_cache[fiche.number] = cached
         return cached
 
-    def by_text(self, groups: list[list[str]], role: str | None = None) -> list[FicheMatch]:
+    def by_text(self, groups: list[list[str]], role: str | None = None, field: str | None = None
+                ) -> list[FicheMatch]:
         """Fiches that name every group of `groups` (analysed terms), with the lines naming them.
 
         A group is one name or notion, and a cited line must prove it. Words that
@@ -196,9 +197,9 @@ class Catalog:
         that "Pôle PAPH" on one line and "emploi" on another do not make "Pôle
         emploi". Groups the question joins with "et" ("logement et santé") may be
         named on different lines, unless a fiche prints them as one name. With a
-        role, only the pilote or partenaires field is read.
+        role, only the pilote or partenaires field is read; with a `field`, only that field.
         """
-        fields = {"pilote": {"pilotes"}, "partenaire": {"partenaires"}}.get(role or "")
+        fields = {"pilote": {"pilotes"}, "partenaire": {"partenaires"}}.get(role or "", {field} if field else None)
         read = {fiche.number: [line for line in self._lines(fiche) if fields is None or line[1] in fields]
                 for fiche in self.fiches}
         whole = [word for words in groups for word in words]

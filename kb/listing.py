@@ -49,7 +49,7 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         found.append(catalog.by_years(u.end_year, "end"))
     if u.entity:
         groups = u.entity_groups or [u.entity]
-        found.append(_in_role(partial(catalog.by_text, groups), role, u.role_negated))
+        found.append(_in_role(partial(catalog.by_text, groups, field=u.entity_field), role, u.role_negated))
     if u.axe:
         found.append(catalog.by_axe(u.axe))
     if u.count:

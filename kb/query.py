@@ -69,6 +69,14 @@ _YEAR_MODES = (
             r"[ée]ch[ée]ance|arr[êe]t)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
+# A field named after "fiches" is where a list's notion must be printed: "fiches ayant des indicateurs sur
+# les bénévoles", "fiches dont le contexte parle de pauvreté". Named before, it is what to show of the
+# fiches listed: "les objectifs des fiches sur le logement".
+_SCOPING_FIELDS = (("objectifs", r"\bobjectifs?(?: operationnels?)?\b|\bpour (?:but|finalite)\b"),
+                   ("indicateurs", r"\bindicateurs?(?: d'evaluation)?\b"),
+                   ("modalites", r"\bmodalites(?: de mise en oeuvre)?\b|\bmise en oeuvre\b"),
+                   ("contexte", r"\bcontexte\b"))
+_FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
 # "sur toute la durée du plan": the fiches whose calendrier runs from the plan's first year to its last.
 _WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")
 _YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b")
@@ -137,6 +145,8 @@ class Understood:
     role: str | None = None
     programme: str | None = None
     axe: str | None = None
+    # The field a list's entity must be named in ("fiches ayant des indicateurs sur les bénévoles"); else None.
+    entity_field: str | None = None
     # How many pilotes or partenaires the fiches have (kb/counting.py): "plusieurs pilotes" is pilotes > 1,
     # "sans partenaire" partenaires = 0, "le plus de partenaires" the fiches listing the most.
     count: Count | None = None
@@ -267,10 +277,36 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe
                                   or u.count):
         u.entity, u.entity_groups = _entity(q)
+        field_said = _scope_entity(u, located, field_said)
     for number, start, end in typed:
         located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)
     u.spans = _locate(u, located, role, field_said, said)
     return u
+
+
+def _scope_entity(u: Understood, at: Located, field_said: re.Match[str] | None) -> re.Match[str] | None:
+    """Take the field's own words out of a list's entity, and read the entity in the field named after
+    "fiches"; the match of the field to give a span, if any.
+
+    The field stays out of `u` when its words are all the entity ("quelles fiches parlent d'évaluation ?").
+    """
+    fiches = _FICHES_WORD_RE.search(at.low)
+    scoped = [(m, name) for name, pattern in _SCOPING_FIELDS if fiches and not u.field
+              and (m := re.compile(pattern).search(at.low, fiches.end()))]
+    said = min(scoped, key=lambda f: f[0].start())[0] if scoped else field_said
+    if said is None:
+        return field_said
+    own = set(terms(at.typed(said.start(), said.end())))  # as typed: "modalités" lemmatises, "modalites" not
+    entity = [t for t in u.entity if t not in own]
+    if not entity:
+        return field_said
+    u.entity = entity
+    u.entity_groups = [kept for group in u.entity_groups if (kept := [t for t in group if t not in own])]
+    if scoped:
+        # No span: "quelles fiches ont des sur les bénévoles ?" is what cutting the field would leave.
+        u.field = u.entity_field = min(scoped, key=lambda f: f[0].start())[1]
+        return None
+    return field_said
 
 
 def _fiche_numbers(low: str) -> list[tuple[str, int, int]]:

@@ -170,6 +170,17 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("fiches de l’UDCCAS sans l’ARS", {"intent": "list", "orgs": ["UDCCAS"]}),
     ("quelles fiches se terminent d’ici 2020 ?", {"year": 2020, "year_mode": "end", "year_relation": "by"}),
     ("qu’est-ce que l’ODAS ?", {"orgs": ["ODAS"], "doc_type": "glossary"}),
+    # A field named after "fiches" is where the list's notion is looked for; named before, what to show.
+    ("quelles fiches ont des indicateurs sur le nombre de bénévoles ?",
+     {"intent": "list", "field": "indicateurs", "entity_field": "indicateurs", "entity": ["benevole"]}),
+    ("fiches dont les objectifs opérationnels portent sur le numérique",
+     {"field": "objectifs", "entity_field": "objectifs", "entity": ["numerique"]}),
+    ("quelles fiches ont des modalités de mise en œuvre sur le numérique ?",
+     {"entity_field": "modalites", "entity": ["numerique"]}),
+    ("quels sont les objectifs des fiches sur le logement ?",
+     {"intent": "list", "field": "objectifs", "entity_field": None, "entity": ["logement"]}),
+    # The field's words are all the list is about: no field.
+    ("quelles fiches parlent d'évaluation ?", {"field": None, "entity_field": None, "entity": ["evaluation"]}),
     # Who holds the most fiches: organisations ranked, in the role asked if any.
     ("qui pilote le plus de fiches ?", {"intent": "organisations", "role": "pilote", "field": None}),
     ("quels partenaires reviennent le plus souvent ?", {"intent": "organisations", "role": "partenaire"}),

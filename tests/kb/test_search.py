@@ -97,6 +97,22 @@ def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore
     assert [f["number"] for f in dsds["fiches"]] == ["12", "27", "55.2", "63.2", "71"]
 
 
+def test_a_list_looked_for_in_one_field(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search("quelles fiches ont des indicateurs sur le nombre de bénévoles ?", 10)
+    # Fiche 71 counts its bénévoles; other fiches print "bénévoles" elsewhere, not in their indicateurs.
+    assert [f["number"] for f in answer["fiches"]] == ["71"]
+    assert answer["fiches"][0]["citations"][0]["text"] == "Indicateurs d'évaluation : Nombre de bénévoles impliqués"
+    first = answer["results"][0]
+    assert first["fiche"] == "71" and first["section"].endswith("Indicateurs d'évaluation")
+    # Fiches naming usagers in their indicateurs, among the many that name them somewhere.
+    fiches = corpus_index.service.catalog.fiches
+    scoped = corpus_index.service.search("quelles fiches ont des indicateurs sur les usagers ?", 10)["fiches"]
+    anywhere = corpus_index.service.search("quelles fiches parlent des usagers ?", 10)["fiches"]
+    assert [f["number"] for f in scoped] == [f.number for f in fiches if "usager" in f.indicateurs.lower()]
+    assert 0 < len(scoped) < len(anywhere)
+    assert all(c["field"] == "indicateurs" for f in scoped for c in f["citations"])
+
+
 def test_fiches_by_how_many_pilotes_or_partenaires(corpus_index) -> None:  # type: ignore[no-untyped-def]
     def numbers(question: str) -> list[str]:
         return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]

@@ -66,7 +66,9 @@ export function understoodChips(understood, question) {
       without: without("unknown_fiche", understood.unknown_fiche) });
   }
   if (understood.field) {
-    chips.push({ kind: "field", label: `Champ : ${fieldLabel(understood.field).toLowerCase()}`,
+    // "fiches ayant des indicateurs sur les bénévoles": the field is where the list's words were looked for.
+    const lead = understood.entity_field ? "Cherché dans le champ" : "Champ";
+    chips.push({ kind: "field", label: `${lead} : ${fieldLabel(understood.field).toLowerCase()}`,
       without: without("field", understood.field) });
   }
   if (understood.year) {
