@@ -185,6 +185,12 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     search(page, "quelles fiches ont plus de deux pilotes ?")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 7")
     assert page.locator(".understood .chip-count").inner_text().startswith("Plus de 2 pilotes")
+    # A field named after "fiches" is where the words were looked for; its chip has no ×.
+    search(page, "quelles fiches ont des indicateurs sur le nombre de bénévoles ?")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 1")
+    field = page.locator(".understood .chip-field")
+    assert field.inner_text().startswith("Cherché dans le champ : indicateurs")
+    assert field.get_by_role("button").count() == 0
 
 
 def test_who_pilots_the_most_fiches(page: Any) -> None:
