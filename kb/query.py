@@ -69,6 +69,8 @@ _YEAR_MODES = (
             r"[ée]ch[ée]ance|arr[êe]t)"),
     ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
 )
+# Fields a fiche has and an axe has not: "les pilotes de l'axe 3" are its fiches'.
+_FICHE_ONLY_FIELDS = ("pilotes", "partenaires", "calendrier", "indicateurs")
 # A field named after "fiches" is where a list's notion must be printed: "fiches ayant des indicateurs sur
 # les bénévoles", "fiches dont le contexte parle de pauvreté". Named before, it is what to show of the
 # fiches listed: "les objectifs des fiches sur le logement".
@@ -234,12 +236,15 @@ def analyze(question: str, catalog: Catalog) -> Understood:
                                                                 combined.roles)
         if not u.organisations:
             u.role_negated = False  # "pas pilotées par la DSDS" rules the DSDS's fiches out: said once
-    if re.search(r"\baxe\b", low):
+    if axe_said := re.search(r"\baxe\b", low):
         u.axe = catalog.axe_named(q)
-        # "Les fiches de l'axe 2" lists them; "les objectifs de l'axe 2" is a passage question.
-        if u.axe and not u.fiche and re.search(r"\b(?:fiches?|actions?)\b", low):
+        # "Les fiches de l'axe 2" lists them, and so do "les pilotes de l'axe 3", which only its fiches have;
+        # "les objectifs de l'axe 2" is a passage question. (A field named after "axe" may be the words of
+        # its title: "l'axe gagner en cohérence par les partenariats".)
+        of_fiches = u.field in _FICHE_ONLY_FIELDS and field_said is not None and field_said.start() < axe_said.start()
+        if u.axe and not u.fiche and (of_fiches or re.search(r"\b(?:fiches?|actions?)\b", low)):
             u.intent = "list"
-            u.field = None
+            u.field = u.field if of_fiches else None
     said: list[str] = []  # the acronyms that named the programme ("les fiches du PMIE")
     if u.intent == "list" and u.role not in ("pilote", "partenaire"):
         # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name.

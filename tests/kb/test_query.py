@@ -107,6 +107,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("les objectifs de l'axe 2", {"intent": "passage", "field": "objectifs", "axe": "Axe 2 : Offrir un parcours "
                                                                                    "adapté et continu à l’usager"}),
     ("Quels sont les 4 axes stratégiques du PMS ?", {"intent": "passage", "axe": None}),
+    # An axe has no pilotes, partenaires, calendrier or indicateurs of its own: its fiches have them.
+    ("qui sont les pilotes de l'axe 3 ?", {"intent": "list", "field": "pilotes",
+                                          "axe": "Axe 3 : Renforcer les partenariats pour gagner en cohérence"}),
+    ("quel est le calendrier des actions de l'axe 1 ?", {"intent": "list", "field": "calendrier"}),
     ("fiches de l'axe 7", {"axe": None}),
     # A programme holds no role: the question asks of the organisation named so.
     ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
