@@ -23,6 +23,8 @@ from kb.models import Block, DocumentType, ParsedDocument
 
 _SMALL_WORDS = frozenset("de des du la le les et à au aux en pour par sur d l".split())
 _MONTHS = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+# "septembre 2018": the one pattern of a printed month and year, for dates, headers and veille titles.
+_MONTH_YEAR_RE = re.compile(rf"\b({'|'.join(_MONTHS)})\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _NUMBERED_RE = re.compile(r"^(?P<num>\d+(?:[-.]\d+)*)[.)]?\s+(?:-\s+)?(?P<title>\S.{2,140})$")
 _ENGAGEMENT_RE = re.compile(r"^engagement\s+(\d+)")
 
@@ -54,7 +56,7 @@ def detect_type(text: str, zone: FicheZone, glossary_entries: int) -> DocumentTy
     return DocumentType.OTHER
 
 
-_DATE_RE = re.compile(rf"\b(?:\d{{1,2}}(?:er)?\s+)?(?:{'|'.join(_MONTHS)})\s+(?:19|20)\d\d\b", re.IGNORECASE)
+_DATE_RE = re.compile(rf"\b(?:\d{{1,2}}(?:er)?\s+)?{_MONTH_YEAR_RE.pattern}", re.IGNORECASE)
 # Page furniture of a running header: "12", "Texte 5 sur 95", "page 3/12", "p. 4".
 _PAGE_MARK_RE = re.compile(r"\b(?:(?:texte|page|p\.)\s*)?\d{1,4}\s*(?:sur|/)\s*\d{1,4}\b|\b(?:page|p\.)\s*\d{1,4}\b"
                            r"|^\d{1,3}(?!\d)|(?<!\d)\d{1,3}$", re.IGNORECASE)
@@ -92,7 +94,7 @@ def detect_title(text: str, headers: list[str], given: str | None, doc_type: Doc
         head = " ".join(first[0].split())
         head = sentence_case(head) if is_caps(head) else head
         near = first[1:3] + [ln for p in paras[1:3] for ln in p.stripped.split("\n")[:1]]
-        date = next((ln.strip() for ln in near if len(ln) < 30 and any(m in ln.lower() for m in _MONTHS)), None)
+        date = next((ln.strip() for ln in near if len(ln) < 30 and _MONTH_YEAR_RE.search(ln)), None)
         return f"{head}, {date.lower()}" if date else head
     if first and len(first[0]) <= 120:
         return " ".join(first[0].lstrip("# ").split())
@@ -101,11 +103,9 @@ def detect_title(text: str, headers: list[str], given: str | None, doc_type: Doc
 
 def detect_date(text: str, title: str) -> str | None:
     """A month and year printed at the start or in the title ("Septembre 2018" -> "2018-09"), or the title's years."""
-    for head in (text[:300].lower(), title.lower()):
-        for i, month in enumerate(_MONTHS, 1):
-            match = re.search(rf"\b{month}\s+((?:19|20)\d\d)\b", head)
-            if match:
-                return f"{match.group(1)}-{i:02d}"
+    for head in (text[:300], title):
+        if match := _MONTH_YEAR_RE.search(head):
+            return f"{match.group(2)}-{_MONTHS.index(match.group(1).lower()) + 1:02d}"
     years = re.findall(r"\b(20\d\d)\s*[-–]\s*(20\d\d)\b", title)
     return f"{years[0][0]}/{years[0][1]}" if years else None
 
