@@ -15,9 +15,10 @@ import re
 from dataclasses import asdict, dataclass
 from dataclasses import field as _field
 
-from kb.analyzer import STOPWORDS, terms
+from kb.analyzer import terms
 from kb.catalog import AXE_RE, Catalog
 from kb.counting import Count, read_count
+from kb.entity import FICHES_WORD_RE, field_after_fiches, list_entity, without_words
 from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
 from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
@@ -71,14 +72,6 @@ _YEAR_MODES = (
 )
 # Fields a fiche has and an axe has not: "les pilotes de l'axe 3" are its fiches'.
 _FICHE_ONLY_FIELDS = ("pilotes", "partenaires", "calendrier", "indicateurs")
-# A field named after "fiches" is where a list's notion must be printed: "fiches ayant des indicateurs sur
-# les bénévoles", "fiches dont le contexte parle de pauvreté". Named before, it is what to show of the
-# fiches listed: "les objectifs des fiches sur le logement".
-_SCOPING_FIELDS = (("objectifs", r"\bobjectifs?(?: operationnels?)?\b|\bpour (?:but|finalite)\b"),
-                   ("indicateurs", r"\bindicateurs?(?: d'evaluation)?\b"),
-                   ("modalites", r"\bmodalites(?: de mise en oeuvre)?\b|\bmise en oeuvre\b"),
-                   ("contexte", r"\bcontexte\b"))
-_FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
 # "sur toute la durée du plan": the fiches whose calendrier runs from the plan's first year to its last.
 _WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")
 _YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b")
@@ -103,25 +96,6 @@ _RANKING_RE = re.compile(r"\b(?:le|la|les) plus\b")
 _RANKED_WHO_RE = re.compile(r"^(?:qui\b|quel(?:le)?s?\s+(?:(?:est|sont)\s+)?(?:l'|la |le |les )?(?:organisations?|"
                             r"directions?|structures?|partenaires?|acteurs?|organismes?|services?|pilotes?)\b)")
 _RANKED_ABOUT_RE = re.compile(r"\b(?:fiches?|actions?|pms|plan|pilot\w*|partenaires?)\b")
-# Words that shape a list question without naming what it is about.
-_FRAME = frozenset(terms(
-    "quelle quelles fiche fiches action actions dans lesquelles sont pilotée pilotées pilote piloté pilotes "
-    "partenaire partenaires associé associée associés associées implique impliquent mentionne mentionnent cite "
-    "citent intervient interviennent intervenir concerne concernent rattachée rattachées rattaché liée liées "
-    "lié participe participent apparaît apparaissent elle il ils elles "
-    "liste lister toutes tous rôle role qui où ou avec "
-    "combien donne donnez moi citez énumérer porte portent portant parle parlent traite traitent "
-    "traitant aborde abordent évoque évoquent vise visent cible ciblent touche touchent adresse adressent agit "
-    "agissent propos sujet thème thématique relative relatives relatif relatifs lien matière question questions "
-    "contient contiennent comporte comportent prévoit prévoient impliquant mentionnant citant concernant "
-    "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
-    "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant figure "
-    "figurent figurant trouve trouvent retrouve retrouvent faveur pms compte comptent existe existent total nombre"))
-# Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
-# ("les fiches impliquant des associations").
-_GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
-                           "dispositifs chantier chantiers acteur acteurs"))
-
 
 @dataclass
 class Understood:
@@ -242,7 +216,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # "les objectifs de l'axe 2" is a passage question. (A field named after "axe" may be the words of
         # its title: "l'axe gagner en cohérence par les partenariats".)
         of_fiches = u.field in _FICHE_ONLY_FIELDS and field_said is not None and field_said.start() < axe_said.start()
-        if u.axe and not u.fiche and (of_fiches or re.search(r"\b(?:fiches?|actions?)\b", low)):
+        if u.axe and not u.fiche and (of_fiches or FICHES_WORD_RE.search(low)):
             u.intent = "list"
             u.field = u.field if of_fiches else None
     said: list[str] = []  # the acronyms that named the programme ("les fiches du PMIE")
@@ -257,7 +231,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     counted = read_count(low) if u.intent == "list" or not u.fiche else None
     if counted and u.intent != "list":
         # "la fiche avec le moins de partenaires" asks which fiches, as "quelle fiche…" does.
-        superlative = counted[0].op in ("most", "least") and re.search(r"\b(?:fiches?|actions?)\b", low)
+        superlative = counted[0].op in ("most", "least") and FICHES_WORD_RE.search(low)
         counted = counted if superlative else None
         if counted:
             u.intent, u.field = "list", None
@@ -281,37 +255,22 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.doc_type = DocumentType.GLOSSARY.value
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe
                                   or u.count):
-        u.entity, u.entity_groups = _entity(q)
-        field_said = _scope_entity(u, located, field_said)
+        u.entity, u.entity_groups = list_entity(q)
+        # "quelles fiches ont des indicateurs sur les bénévoles ?": the field's words leave the entity and,
+        # named after "fiches", say where it is looked for.
+        scoped = None if u.field else field_after_fiches(low)
+        field_at = scoped[1] if scoped else field_said
+        # The field's words as typed: "modalités" lemmatises, "modalites" not.
+        own = terms(located.typed(field_at.start(), field_at.end())) if field_at else []
+        if own and (rest := without_words(u.entity, u.entity_groups, own))[0]:
+            u.entity, u.entity_groups = rest
+            if scoped:
+                u.field = u.entity_field = scoped[0]
+                field_said = None  # no span: cutting it would leave "quelles fiches ont des sur les bénévoles ?"
     for number, start, end in typed:
         located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)
     u.spans = _locate(u, located, role, field_said, said)
     return u
-
-
-def _scope_entity(u: Understood, at: Located, field_said: re.Match[str] | None) -> re.Match[str] | None:
-    """Take the field's own words out of a list's entity, and read the entity in the field named after
-    "fiches"; the match of the field to give a span, if any.
-
-    The field stays out of `u` when its words are all the entity ("quelles fiches parlent d'évaluation ?").
-    """
-    fiches = _FICHES_WORD_RE.search(at.low)
-    scoped = [(m, name) for name, pattern in _SCOPING_FIELDS if fiches and not u.field
-              and (m := re.compile(pattern).search(at.low, fiches.end()))]
-    said = min(scoped, key=lambda f: f[0].start())[0] if scoped else field_said
-    if said is None:
-        return field_said
-    own = set(terms(at.typed(said.start(), said.end())))  # as typed: "modalités" lemmatises, "modalites" not
-    entity = [t for t in u.entity if t not in own]
-    if not entity:
-        return field_said
-    u.entity = entity
-    u.entity_groups = [kept for group in u.entity_groups if (kept := [t for t in group if t not in own])]
-    if scoped:
-        # No span: "quelles fiches ont des sur les bénévoles ?" is what cutting the field would leave.
-        u.field = u.entity_field = min(scoped, key=lambda f: f[0].start())[1]
-        return None
-    return field_said
 
 
 def _fiche_numbers(low: str) -> list[tuple[str, int, int]]:
@@ -406,17 +365,3 @@ def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, 
         for found in re.finditer(dict(_TYPES).get(DocumentType(u.doc_type), "(?!)"), at.low):
             at.add_match("doc_type", u.doc_type, found, before=rf"(?:\bque\s+)?{ARTICLES}")
     return merged(at.spans)
-
-
-def _entity(question: str) -> tuple[list[str], list[list[str]]]:
-    """What a list question with no known name is about: its words, and its notions joined by "et"."""
-    def content(text: str) -> list[str]:
-        return [t for t in terms(text) if t not in _FRAME and t not in STOPWORDS]
-
-    specific = [t for t in content(question) if t not in _GENERIC]
-
-    def named(text: str) -> list[str]:
-        return [t for t in content(text) if t not in _GENERIC or not specific]
-
-    groups = [words for part in re.split(r",|\bet\b", question) if (words := named(part))]
-    return named(question), groups if len(groups) > 1 else []

@@ -1,0 +1,69 @@
+"""What a list question with no known name is about: "quelles fiches concernent le logement ?".
+
+Its words, less those that only frame a list ("quelles fiches", "concernent"),
+and the field it names: named after "fiches" ("les fiches ayant des indicateurs
+sur les bénévoles"), a field is where the words must be printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kb.analyzer import STOPWORDS, terms
+
+# Words that shape a list question without naming what it is about.
+_FRAME = frozenset(terms(
+    "quelle quelles fiche fiches action actions dans lesquelles sont pilotée pilotées pilote piloté pilotes "
+    "partenaire partenaires associé associée associés associées implique impliquent mentionne mentionnent cite "
+    "citent intervient interviennent intervenir concerne concernent rattachée rattachées rattaché liée liées "
+    "lié participe participent apparaît apparaissent elle il ils elles "
+    "liste lister toutes tous rôle role qui où ou avec "
+    "combien donne donnez moi citez énumérer porte portent portant parle parlent traite traitent "
+    "traitant aborde abordent évoque évoquent vise visent cible ciblent touche touchent adresse adressent agit "
+    "agissent propos sujet thème thématique relative relatives relatif relatifs lien matière question questions "
+    "contient contiennent comporte comportent prévoit prévoient impliquant mentionnant citant concernant "
+    "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
+    "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant figure "
+    "figurent figurant trouve trouvent retrouve retrouvent faveur pms compte comptent existe existent total nombre"))
+# Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
+# ("les fiches impliquant des associations").
+_GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
+                           "dispositifs chantier chantiers acteur acteurs"))
+FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
+# A field named after "fiches" is where a list's notion must be printed: "fiches ayant des indicateurs sur
+# les bénévoles", "fiches dont le contexte parle de pauvreté". Named before, it is what to show of the
+# fiches listed: "les objectifs des fiches sur le logement".
+_SCOPING_FIELDS = (("objectifs", r"\bobjectifs?(?: operationnels?)?\b|\bpour (?:but|finalite)\b"),
+                   ("indicateurs", r"\bindicateurs?(?: d'evaluation)?\b"),
+                   ("modalites", r"\bmodalites(?: de mise en oeuvre)?\b|\bmise en oeuvre\b"),
+                   ("contexte", r"\bcontexte\b"))
+
+
+def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
+    """What a list question with no known name is about: its words, and its notions joined by "et"."""
+    def content(text: str) -> list[str]:
+        return [t for t in terms(text) if t not in _FRAME and t not in STOPWORDS]
+
+    specific = [t for t in content(question) if t not in _GENERIC]
+
+    def named(text: str) -> list[str]:
+        return [t for t in content(text) if t not in _GENERIC or not specific]
+
+    groups = [words for part in re.split(r",|\bet\b", question) if (words := named(part))]
+    return named(question), groups if len(groups) > 1 else []
+
+
+def field_after_fiches(low: str) -> tuple[str, re.Match[str]] | None:
+    """The field a folded list question names after "fiches", and where; None if it names none."""
+    fiches = FICHES_WORD_RE.search(low)
+    found = [(name, m) for name, pattern in _SCOPING_FIELDS
+             if fiches and (m := re.compile(pattern).search(low, fiches.end()))]
+    return min(found, key=lambda f: f[1].start()) if found else None
+
+
+def without_words(entity: list[str], groups: list[list[str]], words: list[str]
+                  ) -> tuple[list[str], list[list[str]]]:
+    """The entity and its groups less `words` (a field's own: "indicateurs d'évaluation")."""
+    own = set(words)
+    kept = [[t for t in group if t not in own] for group in groups]
+    return [t for t in entity if t not in own], [group for group in kept if group]
