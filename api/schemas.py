@@ -58,6 +58,7 @@ class FicheAnswer(BaseModel):
     programme: str | None
     axe: str | None
     pilotes: list[str]
+    partenaires: list[str] = Field(description="Les partenaires associés, un par nom, comme la fiche les liste")
     document_id: str
     citations: list[Citation]
 

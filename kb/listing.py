@@ -123,7 +123,7 @@ def fiche_json(match: FicheMatch) -> dict[str, Any]:
     return {
         "number": f.number, "title": f.title, "roles": match.roles, "calendrier": f.calendrier,
         "years": f.years, "page": f.page, "pages": f.pages, "programme": f.programme, "axe": f.axe,
-        "pilotes": f.pilotes, "document_id": f.document_id,
+        "pilotes": f.pilotes, "partenaires": f.partenaires, "document_id": f.document_id,
         "citations": [{"text": c.citation, "page": c.page, "field": c.field, "role": c.role.value,
                        "organisation": c.org} for c in match.citations],
     }

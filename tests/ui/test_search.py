@@ -185,6 +185,10 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     search(page, "quelles fiches ont plus de deux pilotes ?")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 7")
     assert page.locator(".understood .chip-count").inner_text().startswith("Plus de 2 pilotes")
+    # The fiche listing the most partenaires says how many.
+    search(page, "Quelle fiche a le plus de partenaires ?")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 1")
+    assert "16 partenaires associés" in page.locator(".fiche-cards .facts").inner_text()
     # A field named after "fiches" is where the words were looked for; its chip has no ×.
     search(page, "quelles fiches ont des indicateurs sur le nombre de bénévoles ?")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 1")

@@ -38,6 +38,11 @@ function ficheCard(fiche, names) {
   const facts = el("dl", { class: "facts" });
   if (fiche.calendrier) facts.append(el("dt", { text: "Calendrier" }), el("dd", { text: cleanBullet(fiche.calendrier) }));
   if (fiche.pilotes?.length) facts.append(el("dt", { text: "Pilote(s)" }), el("dd", { text: fiche.pilotes.join(", ") }));
+  if (fiche.partenaires?.length) {
+    // How many, not who: the whole list is on the fiche, and "le plus de partenaires" is answered by the number.
+    facts.append(el("dt", { text: "Partenaires" }),
+      el("dd", { text: plural(fiche.partenaires.length, "partenaire associé", "partenaires associés") }));
+  }
   if (fiche.axe) facts.append(el("dt", { text: "Axe" }), el("dd", { text: fiche.axe }));
   card.append(facts);
   if (fiche.citations?.length) {
