@@ -271,6 +271,8 @@ class SearchService:
     def _rank(self, hits: list[Hit], u: Understood, targets: list[str], manifest: Manifest,
               catalog: Catalog) -> list[Hit]:
         named = {o.id for o in u.organisations}
+        # "plus de deux pilotes": the pilote passages prove the count, not a "deux" elsewhere.
+        field = u.field or (u.count.field if u.count else None)
         alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
         for hit in hits:
             p = hit.passage
@@ -282,11 +284,11 @@ class SearchService:
                 hit.score -= GLOSSARY_PENALTY
             if p.fiche in targets:
                 hit.score += FICHE_BOOST
-                if u.field and p.field == u.field:
+                if field and p.field == field:
                     hit.score += FIELD_BOOST
                 if named and named & {found.org for found in catalog.table.find(p.text)}:
                     hit.score += NAMED_BOOST
-            elif u.intent == "list" and u.field and p.field == u.field:
+            elif u.intent == "list" and field and p.field == field:
                 hit.score += FIELD_BOOST  # "les objectifs des fiches pilotées par la DSDS"
             if u.doc_type and p.doc_type == u.doc_type:
                 hit.score += TYPE_BOOST

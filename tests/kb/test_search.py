@@ -120,6 +120,9 @@ def test_fiches_by_how_many_pilotes_or_partenaires(corpus_index) -> None:  # typ
     fiches = corpus_index.service.catalog.fiches
     assert numbers("quelles fiches ont plus de deux pilotes ?") == [f.number for f in fiches if len(f.pilotes) > 2]
     assert "12" in numbers("quelles fiches ont plus de deux pilotes ?")  # "Métropole (DSDS/ DPE / DPMI)"
+    # The passages that prove the count come first, not fiche 71's "Deux évènements grand public".
+    passages = corpus_index.service.search("quelles fiches ont plus de deux pilotes ?", 5)["results"]
+    assert all(r["field"] == "pilotes" for r in passages[:3])
     most = max(len(f.partenaires) for f in fiches)
     answer = corpus_index.service.search("Quelle fiche a le plus de partenaires ?", 10)["fiches"]
     assert [f["number"] for f in answer] == [f.number for f in fiches if len(f.partenaires) == most] == ["8.2"]
