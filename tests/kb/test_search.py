@@ -117,6 +117,7 @@ def test_fiches_by_how_many_pilotes_or_partenaires(corpus_index) -> None:  # typ
     def numbers(question: str) -> list[str]:
         return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]
 
+    corpus_index.service.refresh()
     fiches = corpus_index.service.catalog.fiches
     assert numbers("quelles fiches ont plus de deux pilotes ?") == [f.number for f in fiches if len(f.pilotes) > 2]
     assert "12" in numbers("quelles fiches ont plus de deux pilotes ?")  # "Métropole (DSDS/ DPE / DPMI)"
