@@ -155,7 +155,9 @@ class SearchService:
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
             flt = self._filter(filters, catalog)
-            hits = self._retrieve(searched, understood, flt, max(k, 10), only_fiches, live)
+            # "???" names nothing: no passage answers it, rather than the nearest vectors to punctuation.
+            hits = self._retrieve(searched, understood, flt, max(k, 10), only_fiches, live) \
+                if any(c.isalnum() for c in searched) else []
             targets = _target_fiches(hits, understood)
             hits += self._field_passages(hits, understood, targets, live, flt)
             hits = self._rank(hits, understood, targets, manifest, catalog)

@@ -276,6 +276,12 @@ def test_an_empty_question_is_refused(corpus_index) -> None:  # type: ignore[no-
         corpus_index.service.search("   ", 5)
 
 
+def test_a_question_of_punctuation_finds_no_passage(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    answer = corpus_index.service.search("???", 5)
+    assert answer["results"] == [] and answer["fiches"] == []
+    assert corpus_index.service.search("13 ?", 5)["results"]  # a number is a word
+
+
 def test_dev_questions_stay_above_the_floor(corpus_index) -> None:  # type: ignore[no-untyped-def]
     gold = shared_path("eval", "dev.jsonl")
     summary, rows = evaluate(gold, lambda q, k: corpus_index.service.search(q, k))
