@@ -30,6 +30,8 @@ _BULLET_RE = re.compile(r"^\s*[›•\-–]\s*")
 _Line = tuple[str, str, str, tuple[str, ...]]
 # "Axe 2 : Offrir un parcours…", "l'axe n°2" (folded text).
 AXE_RE = re.compile(r"\baxe\s*(?:n\s*°|no\.?|numero)?\s*(\d{1,2})\b")
+# A document named by the number its title starts with: "l'engagement 3", "le livret n°2".
+NUMBERED_DOCUMENT_RE = re.compile(r"\b(engagement|livret|chantier)s?\s*(?:n\s*°|no\.?|numero)?\s*(\d{1,2})\b")
 
 
 def fiche_sort_key(number: str) -> tuple[int, int]:
@@ -291,6 +293,17 @@ class Catalog:
         titles = {axe.partition(":")[2] or axe: axe for axe in self.axes}
         found = _named(text, list(titles))
         return titles[found] if found else None
+
+    def document_named(self, text: str) -> str | None:
+        """The document a question names by its numbered title ("l'engagement 3" is "Engagement 3 – …");
+        None unless exactly one live, canonical document has that title."""
+        said = NUMBERED_DOCUMENT_RE.search(fold(text))
+        if not said:
+            return None
+        head = re.compile(rf"{said.group(1)}s?\s*(?:n\s*°|no\.?|numero)?\s*{said.group(2)}\b")
+        found = [d.id for d in self.documents.values() if d.id in self.manifest.documents
+                 and not self.manifest.documents[d.id].alternate_of and head.match(fold(d.title))]
+        return found[0] if len(found) == 1 else None
 
     def organisation_summary(self) -> list[dict[str, object]]:
         """The acronym table with, for each organisation, its fiches and roles."""

@@ -136,6 +136,8 @@ class Understood:
     # "lancées en 2017 et terminées en 2018": the year the calendrier ends, besides the year it starts.
     end_year: int | None = None
     doc_type: str | None = None
+    # The document named by its numbered title ("les projets phares de l'engagement 3"): its id.
+    document: str | None = None
     entity: list[str] = _field(default_factory=list)
     # The entity's notions when the question joins several with "et" ("logement et santé"); else empty.
     entity_groups: list[list[str]] = _field(default_factory=list)
@@ -251,6 +253,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         if re.search(pattern, low):
             u.doc_type = doc_type.value
             break
+    u.document = catalog.document_named(q) if u.doc_type == DocumentType.LIVRET.value else None
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe

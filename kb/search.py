@@ -48,6 +48,8 @@ FICHE_BOOST = 0.3
 # "le rôle de l'UDCCAS dans la fiche 56": of the fiche asked, the passages naming the organisation.
 NAMED_BOOST = 0.5
 TYPE_BOOST = 0.1
+# A document the question names ("l'engagement 3"): as much as a fiche it names.
+DOCUMENT_BOOST = FICHE_BOOST
 # The OCR copy's own text is kept findable, but the clean version is preferred.
 ALTERNATE_PENALTY = 0.15
 # Indicators, dates and names answer "how measured / when / who": a question that
@@ -294,6 +296,8 @@ class SearchService:
                 hit.score += FIELD_BOOST  # "les objectifs des fiches pilotées par la DSDS"
             if u.doc_type and p.doc_type == u.doc_type:
                 hit.score += TYPE_BOOST
+            if u.document and p.doc_id == u.document:
+                hit.score += DOCUMENT_BOOST
         ranked = sorted(hits, key=lambda h: -h.score)
         if u.fiche and u.other_fiches and u.field:
             # "le calendrier des fiches 13, 28.2 et 41.2": the fields asked, in the order asked.

@@ -63,6 +63,13 @@ def test_axes(catalog) -> None:  # type: ignore[no-untyped-def]
     assert catalog.axe_named("l'axe 9") is None and catalog.axe_named("les axes du plan") is None
 
 
+def test_a_document_named_by_its_numbered_title(catalog) -> None:  # type: ignore[no-untyped-def]
+    assert catalog.document_named("les projets phares de l'engagement 3") == "engagement-3-pouvoir-agir-professionnels"
+    assert catalog.document_named("Engagement n° 2 : les ambitions") == "engagement-2-pouvoir-agir-personnes"
+    # The OCR copy of engagement 3 is an alternate: the clean version is the one named.
+    assert catalog.document_named("l'engagement 7") is None and catalog.document_named("les engagements") is None
+
+
 def test_a_name_of_several_words_is_read_as_a_phrase(catalog) -> None:  # type: ignore[no-untyped-def]
     # Fiche 1.2 has "conseil" and "développement" on different lines: it does not name the Conseil de développement.
     assert _numbers(catalog.by_text([["conseil", "developpement"]])) == ["28.2", "70", "71"]

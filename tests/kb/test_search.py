@@ -276,6 +276,12 @@ def test_an_empty_question_is_refused(corpus_index) -> None:  # type: ignore[no-
         corpus_index.service.search("   ", 5)
 
 
+def test_a_document_named_comes_first(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    # Engagement 2 has "projets phares" too; the question names engagement 3.
+    results = corpus_index.service.search("quels sont les projets phares de l'engagement 3 ?", 5)["results"]
+    assert {r["document"]["id"] for r in results} == {"engagement-3-pouvoir-agir-professionnels"}
+
+
 def test_a_question_of_punctuation_finds_no_passage(corpus_index) -> None:  # type: ignore[no-untyped-def]
     answer = corpus_index.service.search("???", 5)
     assert answer["results"] == [] and answer["fiches"] == []
