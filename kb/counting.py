@@ -28,6 +28,7 @@ _BETWEEN = r"\s+(?:(?:directions?|services?|organisations?|acteurs?|structures?)
 _READINGS: tuple[tuple[str, int | None, str], ...] = (
     ("most", None, r"\ble plus (?:grand nombre )?d[e']\s*{field}"),
     ("least", None, r"\ble moins (?:grand nombre )?d[e']\s*{field}"),
+    ("between", None, r"\bentre\s+" + _N + r"\s+et\s+" + _N + _BETWEEN + "{field}"),
     ("ge", None, r"\bau moins " + _N + _BETWEEN + "{field}"),
     ("le", None, r"\b(?:au plus|au maximum|pas plus d[e'])\s*" + _N + _BETWEEN + "{field}"),
     ("gt", None, r"\b(?:plus|davantage) d[e']\s*" + _N + _BETWEEN + "{field}"),
@@ -43,17 +44,21 @@ _READINGS: tuple[tuple[str, int | None, str], ...] = (
 
 @dataclass(frozen=True)
 class Count:
-    """A condition on the number of names a fiche field lists: `op` is eq, gt, ge, lt, le, most or least."""
+    """A condition on the number of names a fiche field lists: `op` is eq, gt, ge, lt, le, between, most
+    or least."""
 
     field: str  # "pilotes" or "partenaires"
     op: str
     n: int = 0  # unused by most and least
+    upto: int = 0  # between n and upto, both included
 
     def select(self, counts: dict[str, int]) -> set[str]:
         """The keys of `counts` (fiche numbers) whose count meets the condition."""
         if self.op in ("most", "least"):
             best = (max if self.op == "most" else min)(counts.values(), default=None)
             return {key for key, count in counts.items() if count == best}
+        if self.op == "between":
+            return {key for key, count in counts.items() if self.n <= count <= self.upto}
         test = {"eq": int.__eq__, "gt": int.__gt__, "ge": int.__ge__, "lt": int.__lt__, "le": int.__le__}[self.op]
         return {key for key, count in counts.items() if test(count, self.n)}
 
@@ -63,8 +68,12 @@ def read_count(low: str) -> tuple[Count, re.Match[str]] | None:
     for op, n, pattern in _READINGS:
         for field, word in _FIELD_WORDS:
             if found := re.search(pattern.replace("{field}", word), low):
-                said = next((group for group in found.groups() if group), None)  # one per alternative
-                if n is None and said:
-                    n = int(said) if said.isdigit() else _NUMBERS[said]
-                return Count(field, op, n or 0), found
+                said = [_number(group) for group in found.groups() if group]  # an alternative's numbers
+                if op == "between":
+                    return Count(field, op, min(said), max(said)), found
+                return Count(field, op, said[0] if n is None and said else n or 0), found
     return None
+
+
+def _number(said: str) -> int:
+    return int(said) if said.isdigit() else _NUMBERS[said]

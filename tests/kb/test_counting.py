@@ -31,6 +31,8 @@ def read(question: str) -> Count | None:
     ("fiches avec exactement 3 pilotes", Count("pilotes", "eq", 3)),
     ("fiches pilotées par deux directions", Count("pilotes", "eq", 2)),
     ("fiches sans partenaire", Count("partenaires", "eq", 0)),
+    ("quelles fiches ont entre 5 et 8 partenaires ?", Count("partenaires", "between", 5, 8)),
+    ("entre dix et cinq partenaires", Count("partenaires", "between", 5, 10)),
     ("fiches n’ayant aucun pilote", Count("pilotes", "eq", 0)),
     ("la fiche qui a le plus grand nombre de partenaires", Count("partenaires", "most")),
     ("la fiche avec le moins de pilotes", Count("pilotes", "least")),
@@ -59,4 +61,5 @@ def test_select_compares_each_count() -> None:
     assert Count("partenaires", "lt", 10).select(counts) == {"62"}
     assert Count("partenaires", "le", 10).select(counts) == {"13", "62"}
     assert Count("partenaires", "eq", 0).select(counts) == set()
+    assert Count("partenaires", "between", 4, 10).select(counts) == {"13", "62"}
     assert Count("partenaires", "most").select({}) == set()

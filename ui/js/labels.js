@@ -51,6 +51,7 @@ export function countLabel(count) {
     case "ge": return `Au moins ${noun(count.n)}`;
     case "lt": return `Moins de ${noun(count.n)}`;
     case "le": return `Au plus ${noun(count.n)}`;
+    case "between": return `De ${count.n} à ${noun(count.upto)}`;
     default:
       if (count.n === 0) return `Sans ${one}`;
       return count.n === 1 ? `Un seul ${one}` : noun(count.n);
