@@ -40,11 +40,18 @@ _LIST_RE = re.compile(
     # Keywords typed as in a catalogue: "fiches UDCCAS", "les fiches 2019" (a plural, not "fiche 13").
     rf"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*{_NUMBER_WORDS}{_NUMBER}\b)"
     r"|\bquelles?\s+(?:fiches?|actions?)\b"
+    # Asked politely: "pouvez-vous me donner la liste des actions…", "je cherche les fiches…".
+    r"|\bliste\s+(?:des|de toutes les)\s+(?:fiches?|actions?)\b"
+    r"|\b(?:donner|lister|citer|indiquer|trouver|cherche|voudrais|souhaite)\s+(?:moi\s+)?(?:les|toutes les)\s+"
+    r"(?:fiches|actions)\b"
     r"|\bcombien\s+(?:y\s+a-t-il\s+|existe-t-il\s+|(?:il\s+)?existe\s+|(?:il\s+)?y\s+a\s+|compte-t-on\s+)?de\s+(?:fiches?|actions?)\b")
 # "Quels projets impliquent la CAF ?": a list when the question names what the fiches must involve;
 # without an organisation, "quels projets…" may as well ask for a livret's "projets phares".
 _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:sont\s+les\s+)?"
                            r"(?:projets?|dispositifs?|chantiers?)\b")
+_IN_PLAN_RE = re.compile(r"^o[uù] (?:intervient|apparait|figure|agit)\b|\b(?:role|place|associee?|impliquee?|"
+                         r"intervient|participe|intervention|participation)\b.*\b(?:dans|au|du)\s+(?:le\s+)?"
+                         r"(?:pms|plan|projet metropolitain des solidarites)\b")
 _SOME_FICHES_RE = re.compile(r"\b(?:des|les)\s+(?:fiches|actions)\s+(?:avec|qui|ou|où|dont|sur|pilot|impliqu|associ|"
                              r"mentionn|cit|concern|portant)")
 _FIELDS = (
@@ -200,6 +207,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     # "la CAF est-elle partenaire de fiches ?": fiches, in the plural, asked of an organisation, are a
     # list of them. Not "actions", a word of every kind of question ("comment la CAF coordonne ses actions").
     plural = u.intent == "passage" and not u.fiche and bool(re.search(r"\bfiches\b", low))
+    # "Où intervient l'ARS ?", "le rôle de l'UDCCAS dans le PMS": where an organisation acts in the plan is
+    # the list of its fiches, each with its roles.
+    plural = plural or (u.intent == "passage" and not u.fiche and bool(_IN_PLAN_RE.search(low)))
     if (soft_list or plural) and u.organisations:
         u.intent = "list"
         u.field = None

@@ -170,6 +170,14 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"orgs": ["DSDS"], "role": "pilote", "count": Count("partenaires", "gt", 10)}),
     ("fiches où la CAF est un partenaire", {"orgs": ["CAF"], "role": "partenaire", "count": None}),
     ("quelles fiches 13 et 56 pilotes ?", {"count": None}),
+    # Asked politely, or as where an organisation acts in the plan: its list of fiches.
+    ("Pouvez-vous me donner la liste des actions portées par la DSDS ?",
+     {"intent": "list", "orgs": ["DSDS"], "role": "pilote"}),
+    ("Je cherche les fiches liées à l'UDCCAS", {"intent": "list", "orgs": ["UDCCAS"]}),
+    ("Où intervient l'ARS ?", {"intent": "list", "orgs": ["ARS"]}),
+    ("Quel est le rôle de l'UDCCAS dans le PMS ?", {"intent": "list", "orgs": ["UDCCAS"]}),
+    ("Quel est le rôle de l'UDCCAS dans la fiche 56 ?", {"intent": "passage", "fiche": "56"}),
+    ("Quel est le rôle des CCAS ?", {"intent": "passage", "orgs": ["CCAS"]}),
     # Typographic apostrophes, as phones and word processors type them, read as "'".
     ("fiches de l’UDCCAS sans l’ARS", {"intent": "list", "orgs": ["UDCCAS"]}),
     ("quelles fiches se terminent d’ici 2020 ?", {"year": 2020, "year_mode": "end", "year_relation": "by"}),
