@@ -50,7 +50,7 @@ class Count:
     field: str  # "pilotes" or "partenaires"
     op: str
     n: int = 0  # unused by most and least
-    upto: int = 0  # between n and upto, both included
+    upto: int | None = None  # between: from n to upto, both included
 
     def select(self, counts: dict[str, int]) -> set[str]:
         """The keys of `counts` (fiche numbers) whose count meets the condition."""
@@ -58,7 +58,7 @@ class Count:
             best = (max if self.op == "most" else min)(counts.values(), default=None)
             return {key for key, count in counts.items() if count == best}
         if self.op == "between":
-            return {key for key, count in counts.items() if self.n <= count <= self.upto}
+            return {key for key, count in counts.items() if self.n <= count <= (self.upto or self.n)}
         test = {"eq": int.__eq__, "gt": int.__gt__, "ge": int.__ge__, "lt": int.__lt__, "le": int.__le__}[self.op]
         return {key for key, count in counts.items() if test(count, self.n)}
 

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from dataclasses import field as _field
 
 from kb.analyzer import terms
-from kb.catalog import AXE_RE, Catalog
+from kb.catalog import AXE_RE, NUMBERED_DOCUMENT_RE, Catalog
 from kb.counting import Count, read_count
 from kb.entity import FICHES_WORD_RE, field_after_fiches, list_entity, without_words
 from kb.lexicon import fold, straight_apostrophes
@@ -247,8 +247,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         counted = counted if superlative else None
         if counted:
             u.intent, u.field = "list", None
-    # "fiches 13 et 56 pilotes": a fiche's number is not how many pilotes.
-    if counted and not any(start < counted[1].end() and counted[1].start() < end for _, start, end in typed):
+    # "fiches 13 et 56 pilotes", "les fiches de l'axe 2 pilotées par…": a fiche's, an axe's or a
+    # livret's number is not how many pilotes.
+    labels = [(start, end) for _, start, end in typed] + \
+        [m.span() for pattern in (AXE_RE, NUMBERED_DOCUMENT_RE) for m in pattern.finditer(low)]
+    if counted and not any(start < counted[1].end() and counted[1].start() < end for start, end in labels):
         u.count = counted[0]
         if not role or counted[1].start() <= role[1].start() < counted[1].end():
             # No role but the count's words: "plusieurs pilotes" asks how many, of no one in

@@ -170,6 +170,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"orgs": ["DSDS"], "role": "pilote", "count": Count("partenaires", "gt", 10)}),
     ("fiches où la CAF est un partenaire", {"orgs": ["CAF"], "role": "partenaire", "count": None}),
     ("quelles fiches 13 et 56 pilotes ?", {"count": None}),
+    ("quelles sont les fiches de l'axe 2 pilotées par la DDSHE ?",
+     {"orgs": ["DDSHE"], "role": "pilote", "count": None}),
+    ("les fiches de l'axe n°3 partenaires de la CAF", {"count": None}),
     # Asked politely, or as where an organisation acts in the plan: its list of fiches.
     ("Pouvez-vous me donner la liste des actions portées par la DSDS ?",
      {"intent": "list", "orgs": ["DSDS"], "role": "pilote"}),
