@@ -37,7 +37,14 @@ _READINGS: tuple[tuple[str, int | None, str], ...] = (
               r"\bco-?pilot|\bpilotage\s+(?:partage|conjoint|commun)"),
     ("eq", 1, r"\bseule?s?\s+{field}|\bune? seule?" + _BETWEEN + r"{field}|\b{field}\s+uniques?\b|"
               r"\bunique\s+{field}|\b{field}\s+par\s+une?\s+seule?\b|\b{field}(?:-t-(?:elle|il))?\s+seule?s?\b"),
-    ("eq", 0, r"\b(?:sans|aucune?|pas d[e'])\s*(?:aucune?\s+)?{field}"),
+    # "sans partenaire", not "sans partenaire associatif": a qualified noun is not the whole field.
+    ("eq", 0, r"\b(?:sans|aucune?|pas d[e'])\s*(?:aucune?\s+)?{field}(?:\s+associe(?:e|s|es)?)?"
+              r"(?=\s*(?:$|[?,.;!]|et\b|ou\b|mais\b|qui\b|ni\b))"),
+    # "2 pilotes ou plus", "pilotées par deux directions au moins".
+    ("ge", None, _BARE_N + _BETWEEN + r"{field}\s+(?:ou plus|et plus|au moins|minimum)\b|"
+                 r"\b{field}\s+(?:a|par)\s+" + _BARE_N + r"(?:\s+\w+)?\s+(?:ou plus|et plus|au moins)\b"),
+    ("le", None, _BARE_N + _BETWEEN + r"{field}\s+(?:ou moins|au plus|maximum|au maximum)\b|"
+                 r"\b{field}\s+(?:a|par)\s+" + _BARE_N + r"(?:\s+\w+)?\s+(?:ou moins|au plus|au maximum)\b"),
     ("eq", None, r"\b(?:exactement\s+)?" + _BARE_N + _BETWEEN + r"{field}|\b{field}\s+(?:a|par)\s+" + _BARE_N + r"\b"),
 )
 

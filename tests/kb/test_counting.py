@@ -31,6 +31,10 @@ def read(question: str) -> Count | None:
     ("fiches avec exactement 3 pilotes", Count("pilotes", "eq", 3)),
     ("fiches pilotées par deux directions", Count("pilotes", "eq", 2)),
     ("fiches sans partenaire", Count("partenaires", "eq", 0)),
+    ("fiches sans partenaires associés ?", Count("partenaires", "eq", 0)),
+    ("quelles fiches ont 2 pilotes ou plus ?", Count("pilotes", "ge", 2)),
+    ("fiches pilotées par deux directions ou plus", Count("pilotes", "ge", 2)),
+    ("fiches avec dix partenaires au maximum", Count("partenaires", "le", 10)),
     ("quelles fiches ont entre 5 et 8 partenaires ?", Count("partenaires", "between", 5, 8)),
     ("entre dix et cinq partenaires", Count("partenaires", "between", 5, 10)),
     ("fiches n’ayant aucun pilote", Count("pilotes", "eq", 0)),
@@ -47,6 +51,7 @@ def test_a_count_said_in_words_or_digits(question: str, count: Count) -> None:
     "qui pilote le plus de fiches ?",  # organisations ranked by their fiches: not a count of pilotes
     "la CAF n'est pas partenaire",  # a role asked in the negative
     "les fiches pilotées en 2018",
+    "les fiches de la DSDS sans partenaire associatif",  # some partenaires, none of them associatif
 ])
 def test_no_count(question: str) -> None:
     assert read(question) is None
