@@ -41,9 +41,9 @@ _READINGS: tuple[tuple[str, int | None, str], ...] = (
     ("eq", 0, r"\b(?:sans|aucune?|pas d[e'])\s*(?:aucune?\s+)?{field}(?:\s+associe(?:e|s|es)?)?"
               r"(?=\s*(?:$|[?,.;!]|et\b|ou\b|mais\b|qui\b|ni\b))"),
     # "2 pilotes ou plus", "pilotées par deux directions au moins".
-    ("ge", None, _BARE_N + _BETWEEN + r"{field}\s+(?:ou plus|et plus|au moins|minimum)\b|"
+    ("ge", None, r"\b" + _BARE_N + _BETWEEN + r"{field}\s+(?:ou plus|et plus|au moins|minimum)\b|"
                  r"\b{field}\s+(?:a|par)\s+" + _BARE_N + r"(?:\s+\w+)?\s+(?:ou plus|et plus|au moins)\b"),
-    ("le", None, _BARE_N + _BETWEEN + r"{field}\s+(?:ou moins|au plus|maximum|au maximum)\b|"
+    ("le", None, r"\b" + _BARE_N + _BETWEEN + r"{field}\s+(?:ou moins|au plus|maximum|au maximum)\b|"
                  r"\b{field}\s+(?:a|par)\s+" + _BARE_N + r"(?:\s+\w+)?\s+(?:ou moins|au plus|au maximum)\b"),
     ("eq", None, r"\b(?:exactement\s+)?" + _BARE_N + _BETWEEN + r"{field}|\b{field}\s+(?:a|par)\s+" + _BARE_N + r"\b"),
 )
