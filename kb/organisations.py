@@ -70,6 +70,12 @@ class OrgTable:
                 for i in range(1, len(key) - 1):
                     near.setdefault(key[:i] + key[i + 1:], set()).add(oid)
         self._near = {k: ids.pop() for k, ids in near.items() if len(ids) == 1 and k not in self._names}
+        # A long name typed with its end as that end's own acronym: "l'Union Départementale des CCAS" is
+        # the UDCCAS, whose name ends with the CCAS's "Centres Communaux d'Action Sociale".
+        for key, oid in self._names.items():
+            for tail, other in self._names.items():
+                if other != oid and len(tail) < len(key) and key[-len(tail):] == tail:
+                    self._near.setdefault(key[:-len(tail)] + _key(other), oid)
 
     def __len__(self) -> int:
         return len(self.orgs)

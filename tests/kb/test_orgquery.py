@@ -21,6 +21,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # A long name typed with an inner word left out; its first and last words stay.
     ("Quelles fiches impliquent la Maison Départementale des Personnes Handicapées ?", ["MDMPH"]),
     ("fiches avec l'Union des Centres Communaux d'Action Sociale", ["UDCCAS"]),
+    # A long name whose end is typed as that end's acronym: the union of the CCAS, not a CCAS.
+    ("quelles fiches impliquent l'union départementale des CCAS ?", ["UDCCAS"]),
+    ("quelles fiches impliquent les CCAS ?", ["CCAS"]),
     ("Quelles fiches concernent les personnes âgées, personnes handicapées ?", []),
 ])
 def test_names_found(catalog, question: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
