@@ -266,7 +266,13 @@ class Catalog:
 
     def by_count(self, count: Count) -> list[FicheMatch]:
         """Fiches whose pilote or partenaire field lists as many names as `count` asks, cited by that field
-        (by their title when the field is empty)."""
+        (by their title when the field is empty); or whose calendrier runs as long, or ends, as asked."""
+        if count.field in ("annees", "fin"):
+            measured = {f.number: (max(f.years) - min(f.years) + 1 if count.field == "annees" else max(f.years))
+                        for f in self.fiches if f.years}
+            return [FicheMatch(fiche, [], [_field_cite(fiche, "calendrier",
+                                                       f"Calendrier : {_clean_line(fiche.calendrier)}")])
+                    for fiche in self.fiches if fiche.number in count.select(measured)]
         label = {"pilotes": "Pilote(s)", "partenaires": "Partenaires associés"}[count.field]
         listed = {fiche.number: len(getattr(fiche, count.field)) for fiche in self.fiches}
         chosen = count.select(listed)

@@ -1,4 +1,4 @@
-"""How many pilotes or partenaires a list question asks the fiches to have.
+"""How many pilotes or partenaires a list question asks the fiches to have, or how long they run.
 
 "Quelles fiches ont plusieurs pilotes ?", "… plus de deux pilotes", "au moins
 10 partenaires", "un seul pilote", "sans partenaire", "la fiche qui a le plus de
@@ -48,16 +48,36 @@ _READINGS: tuple[tuple[str, int | None, str], ...] = (
     ("eq", None, r"\b(?:exactement\s+)?" + _BARE_N + _BETWEEN + r"{field}|\b{field}\s+(?:a|par)\s+" + _BARE_N + r"\b"),
 )
 
+# How long a fiche runs, in calendar years of its calendrier ("annees": 2017-2018 is two), and when it
+# ends ("fin"): "les fiches qui durent plus de trois ans", "les plus longues", "se terminent le plus tôt".
+_LASTS = r"\b(?:dur(?:e|ent|ant|ee)|s'etal\w*\s+sur|s'eten\w*\s+sur|court\w*\s+sur|sur|pendant)\s+"
+_YEARS = r"\s+ans?\b"
+_TIME_READINGS: tuple[tuple[str, str, int | None, str], ...] = (
+    ("annees", "most", None, r"\b(?:les?|la) plus longues?\b|\bdur\w* le plus(?: longtemps)?\b"),
+    ("annees", "least", None, r"\b(?:les?|la) plus courtes?\b|\bdur\w* le moins(?: longtemps)?\b"),
+    ("fin", "least", None, r"\b(?:se )?(?:termin|finiss|ach[e]v)\w* le plus tot\b"),
+    ("fin", "most", None, r"\b(?:se )?(?:termin|finiss|ach[e]v)\w* le plus tard\b"),
+    ("annees", "ge", None, _LASTS + r"(?:d')?au moins\s+" + _N + _YEARS),
+    ("annees", "gt", None, _LASTS + r"(?:de\s+)?plus d[e']\s*" + _N + _YEARS),
+    ("annees", "lt", None, _LASTS + r"(?:de\s+)?moins d[e']\s*" + _N + _YEARS),
+    ("annees", "eq", None, _LASTS + r"(?:de\s+)?" + _N + _YEARS),
+)
+
 
 @dataclass(frozen=True)
 class Count:
-    """A condition on the number of names a fiche field lists: `op` is eq, gt, ge, lt, le, between, most
-    or least."""
+    """A condition on how many names a fiche field lists, or on its calendrier: `op` is eq, gt, ge, lt,
+    le, between, most or least."""
 
-    field: str  # "pilotes" or "partenaires"
+    field: str  # "pilotes", "partenaires", "annees" (how many years it runs) or "fin" (its last year)
     op: str
     n: int = 0  # unused by most and least
     upto: int | None = None  # between: from n to upto, both included
+
+    @property
+    def shown(self) -> str:
+        """The fiche field that shows the count: the calendrier for how long and until when."""
+        return "calendrier" if self.field in ("annees", "fin") else self.field
 
     def select(self, counts: dict[str, int]) -> set[str]:
         """The keys of `counts` (fiche numbers) whose count meets the condition."""
@@ -79,6 +99,10 @@ def read_count(low: str) -> tuple[Count, re.Match[str]] | None:
                 if op == "between":
                     return Count(field, op, min(said), max(said)), found
                 return Count(field, op, said[0] if n is None and said else n or 0), found
+    for field, op, n, pattern in _TIME_READINGS:
+        if found := re.search(pattern, low):
+            said = [_number(group) for group in found.groups() if group]
+            return Count(field, op, said[0] if n is None and said else n or 0), found
     return None
 
 

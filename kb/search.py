@@ -276,7 +276,7 @@ class SearchService:
               catalog: Catalog) -> list[Hit]:
         named = {o.id for o in u.organisations}
         # "plus de deux pilotes": the pilote passages prove the count, not a "deux" elsewhere.
-        field = u.field or (u.count.field if u.count else None)
+        field = u.field or (u.count.shown if u.count else None)
         alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
         for hit in hits:
             p = hit.passage

@@ -40,6 +40,13 @@ def read(question: str) -> Count | None:
     ("fiches n’ayant aucun pilote", Count("pilotes", "eq", 0)),
     ("la fiche qui a le plus grand nombre de partenaires", Count("partenaires", "most")),
     ("la fiche avec le moins de pilotes", Count("pilotes", "least")),
+    # How long a fiche runs, and when it ends.
+    ("quelles fiches durent plus de trois ans ?", Count("annees", "gt", 3)),
+    ("fiches sur un an", Count("annees", "eq", 1)),
+    ("les actions qui s'étalent sur au moins 5 ans", Count("annees", "ge", 5)),
+    ("quelles sont les fiches les plus longues ?", Count("annees", "most")),
+    ("la fiche la plus courte", Count("annees", "least")),
+    ("quelles fiches se terminent le plus tôt ?", Count("fin", "least")),
 ])
 def test_a_count_said_in_words_or_digits(question: str, count: Count) -> None:
     assert read(question) == count
@@ -51,6 +58,7 @@ def test_a_count_said_in_words_or_digits(question: str, count: Count) -> None:
     "qui pilote le plus de fiches ?",  # organisations ranked by their fiches: not a count of pilotes
     "la CAF n'est pas partenaire",  # a role asked in the negative
     "les fiches pilotées en 2018",
+    "quelles fiches pour les personnes de plus de 60 ans ?",  # an age, not how long a fiche runs
     "les fiches de la DSDS sans partenaire associatif",  # some partenaires, none of them associatif
 ])
 def test_no_count(question: str) -> None:

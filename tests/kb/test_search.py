@@ -97,6 +97,24 @@ def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore
     assert [f["number"] for f in dsds["fiches"]] == ["12", "27", "55.2", "63.2", "71"]
 
 
+def test_fiches_by_how_long_they_run(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    def numbers(question: str) -> list[str]:
+        return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]
+
+    corpus_index.service.refresh()
+    fiches = [f for f in corpus_index.service.catalog.fiches if f.years]
+    # Calendar years of the calendrier: "2017-2018" runs two, "2018" one.
+    assert numbers("quelles fiches durent plus de trois ans ?") == \
+        [f.number for f in fiches if max(f.years) - min(f.years) + 1 > 3]
+    assert numbers("quelle est la fiche la plus courte ?") == ["41.2"]
+    earliest = min(max(f.years) for f in fiches)
+    ending_first = [f.number for f in fiches if max(f.years) == earliest]
+    assert numbers("quelles fiches se terminent le plus tôt ?") == ending_first
+    answer = corpus_index.service.search("quelles fiches se terminent le plus tôt ?", 5)
+    assert answer["results"][0]["field"] == "calendrier"
+    assert all(f["citations"][0]["text"].startswith("Calendrier : ") for f in answer["fiches"])
+
+
 def test_a_list_looked_for_in_one_field(corpus_index) -> None:  # type: ignore[no-untyped-def]
     answer = corpus_index.service.search("quelles fiches ont des indicateurs sur le nombre de bénévoles ?", 10)
     # Fiche 71 counts its bénévoles; other fiches print "bénévoles" elsewhere, not in their indicateurs.

@@ -189,6 +189,9 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     search(page, "Quelle fiche a le plus de partenaires ?")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 1")
     assert "16 partenaires associés" in page.locator(".fiche-cards .facts").inner_text()
+    search(page, "quelles fiches se terminent le plus tôt ?")
+    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 5")
+    assert page.locator(".understood .chip-count").inner_text().startswith("Se terminent le plus tôt")
     # A field named after "fiches" is where the words were looked for; its chip has no ×.
     search(page, "quelles fiches ont des indicateurs sur le nombre de bénévoles ?")
     page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 1")

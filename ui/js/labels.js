@@ -39,11 +39,20 @@ export const YEAR_MODE_LABELS = {
 const COUNT_WORDS = {
   pilotes: ["pilote", "pilotes"],
   partenaires: ["partenaire", "partenaires"],
+  annees: ["an", "ans"],
+};
+// The superlatives of a calendrier: how long a fiche runs ("annees"), when it ends ("fin").
+const SUPERLATIVES = {
+  annees: { most: "Les plus longues", least: "Les plus courtes" },
+  fin: { most: "Se terminent le plus tard", least: "Se terminent le plus tôt" },
 };
 
 export function countLabel(count) {
   const [one, many] = COUNT_WORDS[count.field] || [count.field, count.field];
   const noun = (n) => `${n} ${n > 1 ? many : one}`;
+  const superlative = SUPERLATIVES[count.field]?.[count.op];
+  if (superlative) return superlative;
+  if (count.field === "annees" && count.op === "eq") return `Sur ${noun(count.n)}`;
   switch (count.op) {
     case "most": return `Le plus de ${many}`;
     case "least": return `Le moins de ${many}`;
