@@ -4,7 +4,9 @@
 10 partenaires", "un seul pilote", "sans partenaire", "la fiche qui a le plus de
 partenaires": each is a `Count` of one field, read from the folded question
 (accents off, apostrophes straight), and checked against the names the fiche's
-field lists.
+field lists. "les fiches qui durent plus de trois ans", "la plus courte" and "se
+terminent le plus tôt" are counts on the calendrier: the calendar years it spans,
+or its last year.
 """
 
 from __future__ import annotations
@@ -52,15 +54,15 @@ _READINGS: tuple[tuple[str, int | None, str], ...] = (
 # ends ("fin"): "les fiches qui durent plus de trois ans", "les plus longues", "se terminent le plus tôt".
 _LASTS = r"\b(?:dur(?:e|ent|ant|ee)|s'etal\w*\s+sur|s'eten\w*\s+sur|court\w*\s+sur|sur|pendant)\s+"
 _YEARS = r"\s+ans?\b"
-_TIME_READINGS: tuple[tuple[str, str, int | None, str], ...] = (
-    ("annees", "most", None, r"\b(?:les?|la) plus longues?\b|\bdur\w* le plus(?: longtemps)?\b"),
-    ("annees", "least", None, r"\b(?:les?|la) plus courtes?\b|\bdur\w* le moins(?: longtemps)?\b"),
-    ("fin", "least", None, r"\b(?:se )?(?:termin|finiss|ach[e]v)\w* le plus tot\b"),
-    ("fin", "most", None, r"\b(?:se )?(?:termin|finiss|ach[e]v)\w* le plus tard\b"),
-    ("annees", "ge", None, _LASTS + r"(?:d')?au moins\s+" + _N + _YEARS),
-    ("annees", "gt", None, _LASTS + r"(?:de\s+)?plus d[e']\s*" + _N + _YEARS),
-    ("annees", "lt", None, _LASTS + r"(?:de\s+)?moins d[e']\s*" + _N + _YEARS),
-    ("annees", "eq", None, _LASTS + r"(?:de\s+)?" + _N + _YEARS),
+_TIME_READINGS: tuple[tuple[str, str, str], ...] = (
+    ("annees", "most", r"\b(?:les?|la) plus longues?\b|\bdur\w* le plus(?: longtemps)?\b"),
+    ("annees", "least", r"\b(?:les?|la) plus courtes?\b|\bdur\w* le moins(?: longtemps)?\b"),
+    ("fin", "least", r"\b(?:se )?(?:termin|finiss|ach[e]v)\w* le plus tot\b"),
+    ("fin", "most", r"\b(?:se )?(?:termin|finiss|ach[e]v)\w* le plus tard\b"),
+    ("annees", "ge", _LASTS + r"(?:d')?au moins\s+" + _N + _YEARS),
+    ("annees", "gt", _LASTS + r"(?:de\s+)?plus d[e']\s*" + _N + _YEARS),
+    ("annees", "lt", _LASTS + r"(?:de\s+)?moins d[e']\s*" + _N + _YEARS),
+    ("annees", "eq", _LASTS + r"(?:de\s+)?" + _N + _YEARS),
 )
 
 
@@ -99,10 +101,10 @@ def read_count(low: str) -> tuple[Count, re.Match[str]] | None:
                 if op == "between":
                     return Count(field, op, min(said), max(said)), found
                 return Count(field, op, said[0] if n is None and said else n or 0), found
-    for field, op, n, pattern in _TIME_READINGS:
+    for field, op, pattern in _TIME_READINGS:
         if found := re.search(pattern, low):
             said = [_number(group) for group in found.groups() if group]
-            return Count(field, op, said[0] if n is None and said else n or 0), found
+            return Count(field, op, said[0] if said else 0), found
     return None
 
 
