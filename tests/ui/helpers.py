@@ -24,6 +24,12 @@ def wait_for_answer(page: Any) -> None:
     page.wait_for_selector("#view .results-page", state="visible")
 
 
+def search_for_fiches(page: Any, text: str, count: int) -> None:
+    """Search, then wait until the answer lists `count` fiche cards."""
+    search(page, text)
+    page.wait_for_function(f"() => document.querySelectorAll('.fiche-cards .fiche-number').length === {count}")
+
+
 def remove_chip(page: Any, chip: Any, gone: str) -> str:
     """Press a chip's ×, wait until the address's question no longer holds `gone`; the question now in the box."""
     chip.get_by_role("button").click()

@@ -16,6 +16,7 @@ from tests.ui.helpers import (
     query_params,
     remove_chip,
     search,
+    search_for_fiches,
     shot,
     wait_for_answer,
 )
@@ -127,16 +128,14 @@ def test_a_field_named_in_other_words_has_a_removable_chip(page: Any) -> None:
     search(page, "Quelles fiches se terminent avant 2020 ?")
     page.wait_for_selector(".understood .chip-year")
     assert page.locator(".understood .chip-year").inner_text().startswith("Année : avant 2020 (fin du calendrier)")
-    search(page, "Quelles fiches se terminent entre 2019 et 2021 ?")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
+    search_for_fiches(page, "Quelles fiches se terminent entre 2019 et 2021 ?", 4)
     year = page.locator(".understood .chip-year")
     assert year.inner_text().startswith("Année : de 2019 à 2021 (fin du calendrier)")
     assert remove_chip(page, year, "2019") == "Quelles fiches se terminent ?"
     search(page, "Quels sont les pilotes des fiches 13 et 56 ?")
     page.wait_for_selector(".understood .chip-fiche")
     assert page.locator(".understood .chip-fiche").inner_text().startswith("Fiches : 13, 56")
-    search(page, "fiches lancées en 2017 et terminées en 2018")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
+    search_for_fiches(page, "fiches lancées en 2017 et terminées en 2018", 4)
     assert page.locator(".understood .chip-year").inner_text().startswith("Année : 2017 (début du calendrier), fin en 2018")
     # The words the API read as the fiche go with it, "de l'" included (understood.spans).
     search(page, "Quels sont les partenaires de l'action 13 ?")
@@ -172,29 +171,22 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     ars = page.locator(".understood .chip-organisation").filter(has_text="ARS")
     assert remove_chip(page, ars, "ARS") == "Quelles fiches impliquent l'UDCCAS ?"
     # Every name ruled out: the eighteen other fiches; a role in the negative is said so.
-    search(page, "les fiches sans la DRTU")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 18")
-    search(page, "Dans quelles fiches la DRTU est-elle partenaire mais pas pilote ?")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 4")
+    search_for_fiches(page, "les fiches sans la DRTU", 18)
+    search_for_fiches(page, "Dans quelles fiches la DRTU est-elle partenaire mais pas pilote ?", 4)
     role = page.locator(".understood .chip-role")
     assert role.inner_text().startswith("Rôle : pas pilote") and role.get_by_role("button").count() == 0
-    search(page, "Quelles fiches ont plusieurs pilotes ?")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 15")
+    search_for_fiches(page, "Quelles fiches ont plusieurs pilotes ?", 15)
     assert page.locator(".understood .chip-count").inner_text().startswith("Plusieurs pilotes")
     assert page.locator(".understood .chip-role").count() == 0
-    search(page, "quelles fiches ont plus de deux pilotes ?")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 7")
+    search_for_fiches(page, "quelles fiches ont plus de deux pilotes ?", 7)
     assert page.locator(".understood .chip-count").inner_text().startswith("Plus de 2 pilotes")
     # The fiche listing the most partenaires says how many.
-    search(page, "Quelle fiche a le plus de partenaires ?")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 1")
+    search_for_fiches(page, "Quelle fiche a le plus de partenaires ?", 1)
     assert "16 partenaires associés" in page.locator(".fiche-cards .facts").inner_text()
-    search(page, "quelles fiches se terminent le plus tôt ?")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 5")
+    search_for_fiches(page, "quelles fiches se terminent le plus tôt ?", 5)
     assert page.locator(".understood .chip-count").inner_text().startswith("Se terminent le plus tôt")
     # A field named after "fiches" is where the words were looked for; its chip has no ×.
-    search(page, "quelles fiches ont des indicateurs sur le nombre de bénévoles ?")
-    page.wait_for_function("() => document.querySelectorAll('.fiche-cards .fiche-number').length === 1")
+    search_for_fiches(page, "quelles fiches ont des indicateurs sur le nombre de bénévoles ?", 1)
     field = page.locator(".understood .chip-field")
     assert field.inner_text().startswith("Cherché dans le champ : indicateurs")
     assert field.get_by_role("button").count() == 0
