@@ -264,22 +264,24 @@ class Catalog:
         years = [y for fiche in self.fiches for y in fiche.years]
         return (min(years), max(years)) if years else None
 
-    def by_count(self, count: Count) -> list[FicheMatch]:
+    def by_count(self, count: Count, among: set[str] | None = None) -> list[FicheMatch]:
         """Fiches whose pilote or partenaire field lists as many names as `count` asks, cited by that field
-        (by their title when the field is empty); or whose calendrier runs as long, or ends, as asked."""
+        (by their title when the field is empty); or whose calendrier runs as long, or ends, as asked.
+        The most and the least are of the fiches `among`, when given."""
+        fiches = [f for f in self.fiches if among is None or f.number in among]
         if count.field in ("annees", "fin"):
             measured = {f.number: (max(f.years) - min(f.years) + 1 if count.field == "annees" else max(f.years))
-                        for f in self.fiches if f.years}
+                        for f in fiches if f.years}
             return [FicheMatch(fiche, [], [_field_cite(fiche, "calendrier",
                                                        f"Calendrier : {_clean_line(fiche.calendrier)}")])
-                    for fiche in self.fiches if fiche.number in count.select(measured)]
+                    for fiche in fiches if fiche.number in count.select(measured)]
         label = {"pilotes": "Pilote(s)", "partenaires": "Partenaires associés"}[count.field]
-        listed = {fiche.number: len(getattr(fiche, count.field)) for fiche in self.fiches}
+        listed = {fiche.number: len(getattr(fiche, count.field)) for fiche in fiches}
         chosen = count.select(listed)
         return [FicheMatch(fiche, [], [_field_cite(fiche, count.field,
                                                     f"{label} : {_clean_line(getattr(fiche, count.field + '_text'))}")])
                 if listed[fiche.number] else self.titled(fiche)
-                for fiche in self.fiches if fiche.number in chosen]
+                for fiche in fiches if fiche.number in chosen]
 
     def by_axe(self, axe: str) -> list[FicheMatch]:
         """Fiches of an axe, each cited by the axe heading it is printed under."""

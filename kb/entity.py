@@ -24,7 +24,10 @@ _FRAME = frozenset(terms(
     "contient contiennent comporte comportent prévoit prévoient impliquant mentionnant citant concernant "
     "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
     "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant figure "
-    "figurent figurant trouve trouvent retrouve retrouvent faveur pms compte comptent existe existent total nombre"))
+    "figurent figurant trouve trouvent retrouve retrouvent faveur pms compte comptent existe existent total nombre "
+    # Asked politely: "je voudrais les fiches sur…", "pouvez-vous me donner…", "trouver les actions…".
+    # Not "recherche" nor "besoin": "les fiches sur la recherche", "… sur les besoins des usagers".
+    "voudrais voudrait souhaite souhaiterais cherche trouver donner indiquer pouvez pourriez merci svp"))
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "

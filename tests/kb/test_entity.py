@@ -14,6 +14,9 @@ def test_the_words_that_frame_a_list_are_not_what_it_is_about() -> None:
     # A generic noun counts only when nothing more specific is named.
     assert list_entity("fiches impliquant l'association Soliha")[0] == ["soliha"]
     assert list_entity("fiches impliquant des associations")[0] == ["association"]
+    # Asked politely: the courtesy is not the topic.
+    assert list_entity("je voudrais les fiches sur la prévention")[0] == ["prevention"]
+    assert list_entity("quelles fiches parlent de recherche ?")[0] == ["recherche"]
 
 
 def test_a_field_named_after_fiches() -> None:

@@ -149,6 +149,11 @@ def test_fiches_by_how_many_pilotes_or_partenaires(corpus_index) -> None:  # typ
     # Every fiche lists partenaires: none answers, where a role asked in the negative listed all 24.
     assert numbers("quelles fiches n’ont pas de partenaires ?") == []
     assert numbers("fiches pilotées par la DSDS avec plus de 10 partenaires") == ["1.2", "8.2"]
+    # The most of the fiches the other conditions keep: of axe 4's, not of the whole plan's.
+    axe4 = [f for f in fiches if f.axe and f.axe.startswith("Axe 4")]
+    most = max(len(f.partenaires) for f in axe4)
+    assert numbers("quelle fiche de l'axe 4 a le plus de partenaires ?") == \
+        [f.number for f in axe4 if len(f.partenaires) == most] == ["70"]
 
 
 def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # type: ignore[no-untyped-def]
