@@ -25,6 +25,8 @@ from kb.spelling import Speller
 _MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", "Contexte"),
                    ("modalites", "Modalités de mise en œuvre"), ("objectifs", "Objectifs opérationnels"),
                    ("calendrier", "Calendrier"), ("indicateurs", "Indicateurs d'évaluation"))
+# Every field of a fiche with its label: the names' fields first, then those searched for mentions.
+_FIELD_LABELS = {"pilotes": "Pilote(s)", "partenaires": "Partenaires associés", **dict(_MENTION_FIELDS)}
 _BULLET_RE = re.compile(r"^\s*[›•\-–]\s*")
 # A printed line of a fiche: (label, field, line, its analysed terms).
 _Line = tuple[str, str, str, tuple[str, ...]]
@@ -41,6 +43,8 @@ def fiche_sort_key(number: str) -> tuple[int, int]:
 
 
 def _text_of(fiche: Fiche, name: str) -> str:
+    if name in ("pilotes", "partenaires"):
+        return str(getattr(fiche, f"{name}_text"))  # as printed, not the names read from it
     if name == "titre":
         return fiche.title
     if name == "subtitle":
@@ -68,6 +72,21 @@ def _field_cite(fiche: Fiche, field: str, citation: str, name: str = "", role: R
     """A citation of a fiche's field, at the page that field is printed on."""
     return OrgMention(org=name, name=name, role=role, field=field, citation=citation,
                       page=fiche.field_pages.get(field) or fiche.page)
+
+
+def _whole_field(fiche: Fiche, field: str, name: str = "") -> OrgMention:
+    """A citation of a fiche's whole field, with its label: "Calendrier : 2017-2022"."""
+    return _field_cite(fiche, field, f"{_FIELD_LABELS[field]} : {_clean_line(_text_of(fiche, field))}", name)
+
+
+def _measure(fiche: Fiche, field: str) -> int | None:
+    """What a count reads of a fiche: the names a field lists, the calendar years its calendrier spans
+    ("annees"), or its last year ("fin"); None for a calendrier without years."""
+    if field not in ("annees", "fin"):
+        return len(getattr(fiche, field))
+    if not fiche.years:
+        return None
+    return max(fiche.years) - min(fiche.years) + 1 if field == "annees" else max(fiche.years)
 
 
 def _clean_line(line: str) -> str:
@@ -175,12 +194,9 @@ class Catalog:
         """Every printed line of a fiche; computed once per catalogue."""
         cached = self._line_cache.get(fiche.number)
         if cached is None:
-            fields = (("pilotes", "Pilote(s)"), ("partenaires", "Partenaires associés"), *_MENTION_FIELDS)
             cached = []
-            for name, label in fields:
-                text = fiche.pilotes_text if name == "pilotes" else fiche.partenaires_text \
-                    if name == "partenaires" else _text_of(fiche, name)
-                for raw in text.split("\n"):
+            for name, label in _FIELD_LABELS.items():
+                for raw in _text_of(fiche, name).split("\n"):
                     if raw.strip():
                         line = _clean_line(raw)
                         cached.append((label, name, line, tuple(terms(line))))
@@ -255,8 +271,7 @@ class Catalog:
             meets = low <= asked[0] and high >= asked[1] if relation == "throughout" else \
                 low <= asked[1] and high >= asked[0]
             if meets:
-                cite = _field_cite(fiche, "calendrier", f"Calendrier : {_clean_line(fiche.calendrier)}", str(year))
-                out.append(FicheMatch(fiche, [], [cite]))
+                out.append(FicheMatch(fiche, [], [_whole_field(fiche, "calendrier", str(year))]))
         return out
 
     def plan_years(self) -> tuple[int, int] | None:
@@ -265,23 +280,14 @@ class Catalog:
         return (min(years), max(years)) if years else None
 
     def by_count(self, count: Count, among: set[str] | None = None) -> list[FicheMatch]:
-        """Fiches whose pilote or partenaire field lists as many names as `count` asks, cited by that field
-        (by their title when the field is empty); or whose calendrier runs as long, or ends, as asked.
-        The most and the least are of the fiches `among`, when given."""
+        """Fiches, of those `among` if given, whose pilote or partenaire field lists as many names as `count`
+        asks, or whose calendrier runs as long, or ends, as asked; each cited by the field counted (by its
+        title when that field is empty)."""
         fiches = [f for f in self.fiches if among is None or f.number in among]
-        if count.field in ("annees", "fin"):
-            measured = {f.number: (max(f.years) - min(f.years) + 1 if count.field == "annees" else max(f.years))
-                        for f in fiches if f.years}
-            return [FicheMatch(fiche, [], [_field_cite(fiche, "calendrier",
-                                                       f"Calendrier : {_clean_line(fiche.calendrier)}")])
-                    for fiche in fiches if fiche.number in count.select(measured)]
-        label = {"pilotes": "Pilote(s)", "partenaires": "Partenaires associés"}[count.field]
-        listed = {fiche.number: len(getattr(fiche, count.field)) for fiche in fiches}
-        chosen = count.select(listed)
-        return [FicheMatch(fiche, [], [_field_cite(fiche, count.field,
-                                                    f"{label} : {_clean_line(getattr(fiche, count.field + '_text'))}")])
-                if listed[fiche.number] else self.titled(fiche)
-                for fiche in fiches if fiche.number in chosen]
+        measured = {f.number: n for f in fiches if (n := _measure(f, count.field)) is not None}
+        chosen = count.select(measured)
+        return [FicheMatch(f, [], [_whole_field(f, count.shown)]) if measured[f.number] else self.titled(f)
+                for f in fiches if f.number in chosen]
 
     def by_axe(self, axe: str) -> list[FicheMatch]:
         """Fiches of an axe, each cited by the axe heading it is printed under."""

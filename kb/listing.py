@@ -28,11 +28,6 @@ def list_fiches(u: Understood, catalog: Catalog) -> list[FicheMatch]:
     fiche cites the lines proving each condition.
     """
     conditions = _conditions(u, catalog)
-    if u.count and u.count.op in ("most", "least"):
-        # "la fiche de l'axe 4 qui a le plus de partenaires": the most among the axe's fiches.
-        among = set.intersection(*({m.fiche.number for m in matches} for matches in conditions)) \
-            if conditions else None
-        conditions.append(catalog.by_count(u.count, among))
     if not conditions:
         # "liste des fiches", "combien de fiches ?": no condition, so every fiche of the plan answers.
         return [] if u.fiche or u.unknown_fiche else [catalog.titled(fiche) for fiche in catalog.fiches]
@@ -57,8 +52,11 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         found.append(_in_role(partial(catalog.by_text, groups, field=u.entity_field), role, u.role_negated))
     if u.axe:
         found.append(catalog.by_axe(u.axe))
-    if u.count and u.count.op not in ("most", "least"):
-        found.append(catalog.by_count(u.count))
+    if u.count:
+        # Counted last, among the fiches the other conditions keep: "la fiche de l'axe 4 qui a le plus
+        # de partenaires" is the most of the axe's, not of the plan's.
+        among = set.intersection(*({m.fiche.number for m in matches} for matches in found)) if found else None
+        found.append(catalog.by_count(u.count, among))
     return found
 
 
