@@ -92,19 +92,22 @@ class Count:
         return {key for key, count in counts.items() if test(count, self.n)}
 
 
+# Every reading compiled once, in the order they are tried: (field, op, number, pattern).
+_COMPILED: tuple[tuple[str, str, int | None, re.Pattern[str]], ...] = (
+    *((field, op, n, re.compile(pattern.replace("{field}", word)))
+      for op, n, pattern in _READINGS for field, word in _FIELD_WORDS),
+    *((field, op, None, re.compile(pattern)) for field, op, pattern in _TIME_READINGS),
+)
+
+
 def read_count(low: str) -> tuple[Count, re.Match[str]] | None:
     """The count a folded list question asks for, with the words that asked it; None if it asks none."""
-    for op, n, pattern in _READINGS:
-        for field, word in _FIELD_WORDS:
-            if found := re.search(pattern.replace("{field}", word), low):
-                said = [_number(group) for group in found.groups() if group]  # an alternative's numbers
-                if op == "between":
-                    return Count(field, op, min(said), max(said)), found
-                return Count(field, op, said[0] if n is None and said else n or 0), found
-    for field, op, pattern in _TIME_READINGS:
-        if found := re.search(pattern, low):
-            said = [_number(group) for group in found.groups() if group]
-            return Count(field, op, said[0] if said else 0), found
+    for field, op, n, pattern in _COMPILED:
+        if found := pattern.search(low):
+            said = [_number(group) for group in found.groups() if group]  # an alternative's numbers
+            if op == "between":
+                return Count(field, op, min(said), max(said)), found
+            return Count(field, op, said[0] if n is None and said else n or 0), found
     return None
 
 

@@ -249,9 +249,12 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.intent, u.field = "list", None
     # "fiches 13 et 56 pilotes", "les fiches de l'axe 2 pilotées par…": a fiche's, an axe's or a
     # livret's number is not how many pilotes.
-    labels = [(start, end) for _, start, end in typed] + \
-        [m.span() for pattern in (AXE_RE, NUMBERED_DOCUMENT_RE) for m in pattern.finditer(low)]
-    if counted and not any(start < counted[1].end() and counted[1].start() < end for start, end in labels):
+    if counted:
+        labels = [(start, end) for _, start, end in typed] + \
+            [m.span() for pattern in (AXE_RE, NUMBERED_DOCUMENT_RE) for m in pattern.finditer(low)]
+        if any(start < counted[1].end() and counted[1].start() < end for start, end in labels):
+            counted = None
+    if counted:
         u.count = counted[0]
         if not role or counted[1].start() <= role[1].start() < counted[1].end():
             # No role but the count's words: "plusieurs pilotes" asks how many, of no one in
