@@ -36,10 +36,11 @@ FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
 # A field named after "fiches" is where a list's notion must be printed: "fiches ayant des indicateurs sur
 # les bénévoles", "fiches dont le contexte parle de pauvreté". Named before, it is what to show of the
 # fiches listed: "les objectifs des fiches sur le logement".
-_SCOPING_FIELDS = (("objectifs", r"\bobjectifs?(?: operationnels?)?\b|\bpour (?:but|finalite)\b"),
-                   ("indicateurs", r"\bindicateurs?(?: d'evaluation)?\b"),
-                   ("modalites", r"\bmodalites(?: de mise en oeuvre)?\b|\bmise en oeuvre\b"),
-                   ("contexte", r"\bcontexte\b"))
+_SCOPING_FIELDS = tuple((name, re.compile(pattern)) for name, pattern in (
+    ("objectifs", r"\bobjectifs?(?: operationnels?)?\b|\bpour (?:but|finalite)\b"),
+    ("indicateurs", r"\bindicateurs?(?: d'evaluation)?\b"),
+    ("modalites", r"\bmodalites(?: de mise en oeuvre)?\b|\bmise en oeuvre\b"),
+    ("contexte", r"\bcontexte\b")))
 
 
 def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
@@ -60,7 +61,7 @@ def field_after_fiches(low: str) -> tuple[str, re.Match[str]] | None:
     """The field a folded list question names after "fiches", and where; None if it names none."""
     fiches = FICHES_WORD_RE.search(low)
     found = [(name, m) for name, pattern in _SCOPING_FIELDS
-             if fiches and (m := re.compile(pattern).search(low, fiches.end()))]
+             if fiches and (m := pattern.search(low, fiches.end()))]
     return min(found, key=lambda f: f[1].start()) if found else None
 
 
