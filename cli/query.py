@@ -46,6 +46,9 @@ def search(args: argparse.Namespace) -> int:
         print(fiche_line(fiche))
         for cite in fiche["citations"][:2]:
             print(f"    « {cite['text']} » (p. {cite['page']})")
+    if answer["understood"].get("intent") == "list" and not answer["fiches"]:
+        # As the page does: a "which fiches" question that no fiche answers says so before the passages.
+        print("Aucune fiche action ne répond à toutes les conditions de la question.")
     for rank, res in enumerate(answer["results"], 1):
         text = " ".join(res["text"].split())
         print(f"{rank}. {res['citation']}\n   {text[:300]}{'…' if len(text) > 300 else ''}")

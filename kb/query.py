@@ -52,6 +52,9 @@ _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:son
 _IN_PLAN_RE = re.compile(r"^o[uù] (?:intervient|apparait|figure|agit)\b|\b(?:role|place|associee?|impliquee?|"
                          r"intervient|participe|intervention|participation)\b.*\b(?:dans|au|du)\s+(?:le\s+)?"
                          r"(?:pms|plan|projet metropolitain des solidarites)\b")
+_ANY_FICHE_RE = re.compile(r"\b(?:une|aucune|plusieurs|certaines|des)\s+(?:fiches?|actions?)"
+                           r"(?:\s+(?:du|dans le)\s+(?:pms|plan))?\s*\??$")
+_INVOLVED_RE = re.compile(r"\b(?:impliqu|mentionn|cit[ée]|figur|appara|particip|intervien)")
 _SOME_FICHES_RE = re.compile(r"\b(?:des|les)\s+(?:fiches|actions)\s+(?:avec|qui|ou|où|dont|sur|pilot|impliqu|associ|"
                              r"mentionn|cit|concern|portant)")
 _FIELDS = (
@@ -210,6 +213,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     # "Où intervient l'ARS ?", "le rôle de l'UDCCAS dans le PMS": where an organisation acts in the plan is
     # the list of its fiches, each with its roles.
     plural = plural or (u.intent == "passage" and not u.fiche and bool(_IN_PLAN_RE.search(low)))
+    # "la CAF pilote-t-elle une fiche ?", "l'ARS est-elle impliquée dans une action ?": asked yes or no,
+    # answered by the list of the fiches where it holds that role, or none. Not "… d'une action sur le
+    # logement", whose topic a list of the organisation's fiches would drop.
+    plural = plural or (u.intent == "passage" and not u.fiche and bool(u.role or _INVOLVED_RE.search(low))
+                        and bool(_ANY_FICHE_RE.search(low)))
     if (soft_list or plural) and u.organisations:
         u.intent = "list"
         u.field = None

@@ -87,6 +87,8 @@ def test_fiches_and_stats(tmp_path: Path) -> None:
     by_year = kb(data, "search", "Quelles fiches se terminent en 2018 ?", "--k", "1").stdout
     assert "Fiche 41.2 — Développer les prises en charge partagées des situations difficiles · p. 28" in by_year
     assert "()" not in by_year  # a fiche listed for its dates has no role to show
+    none = kb(data, "search", "la CAF pilote-t-elle une fiche ?", "--k", "1").stdout
+    assert none.startswith("Aucune fiche action ne répond à toutes les conditions de la question.")
 
 
 def test_searching_before_any_ingest_says_so(tmp_path: Path) -> None:

@@ -134,6 +134,12 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Y a-t-il des fiches avec Soliha ?", {"intent": "list", "entity": ["soliha"]}),
     ("Est-ce que la CAF est partenaire de fiches ?", {"intent": "list", "orgs": ["CAF"], "role": "partenaire"}),
     ("Comment la CAF coordonne-t-elle ses actions avec la Métropole ?", {"intent": "passage", "orgs": ["CAF"]}),
+    # Asked yes or no of one fiche or more, in a role or at all: the list answers, even when empty.
+    ("la CAF pilote-t-elle une fiche ?", {"intent": "list", "orgs": ["CAF"], "role": "pilote"}),
+    ("est-ce que l'ARS est partenaire d'une action du PMS ?",
+     {"intent": "list", "orgs": ["ARS"], "role": "partenaire"}),
+    ("l'UDCCAS est-elle impliquée dans des actions ?", {"intent": "list", "orgs": ["UDCCAS"], "role": None}),
+    ("la CAF est-elle partenaire d'une action sur le logement ?", {"intent": "passage", "orgs": ["CAF"]}),
     ("Quels sont les objectifs des fiches pilotées par la DSDS ?",
      {"intent": "list", "orgs": ["DSDS"], "role": "pilote", "field": "objectifs"}),
     # Keywords typed as in a catalogue: a plural "fiches" lists; a number is one fiche.
