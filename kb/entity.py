@@ -25,6 +25,7 @@ _FRAME = frozenset(terms(
     "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
     "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant figure "
     "figurent figurant trouve trouvent retrouve retrouvent faveur pms compte comptent existe existent total nombre "
+    "aucun aucune jamais "  # said of the fiches: "ne mentionnent aucune association"
     # Asked politely: "je voudrais les fiches sur…", "pouvez-vous me donner…", "trouver les actions…".
     # Not "recherche" nor "besoin": "les fiches sur la recherche", "… sur les besoins des usagers".
     "voudrais voudrait souhaite souhaiterais cherche trouver donner indiquer pouvez pourriez merci svp"))

@@ -49,7 +49,8 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         found.append(catalog.by_years(u.end_year, "end"))
     if u.entity:
         groups = u.entity_groups or [u.entity]
-        found.append(_in_role(partial(catalog.by_text, groups, field=u.entity_field), role, u.role_negated))
+        naming = _in_role(partial(catalog.by_text, groups, field=u.entity_field), role, u.role_negated)
+        found.append(_not_naming(naming, role, catalog) if u.entity_negated else naming)
     if u.axe:
         found.append(catalog.by_axe(u.axe))
     if u.count:
@@ -110,6 +111,13 @@ def _by_organisations(u: Understood, catalog: Catalog, role: str | None) -> list
     needed = len(u.organisations) if u.combine == "all" else 1
     return [m for m in _merged(matches, catalog)
             if naming[m.fiche.number] >= needed and m.fiche.number not in ruled_out]
+
+
+def _not_naming(naming: list[FicheMatch], role: str | None, catalog: Catalog) -> list[FicheMatch]:
+    """The fiches `naming` leaves out: by their pilote and partenaires lines when a role was read, else their title."""
+    named = {m.fiche.number for m in naming}
+    return [catalog.roster(fiche) if role else catalog.titled(fiche) for fiche in catalog.fiches
+            if fiche.number not in named]
 
 
 def _in_role(find: Callable[[str | None], list[FicheMatch]], role: str | None, negated: bool) -> list[FicheMatch]:

@@ -75,6 +75,9 @@ _FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en c
 _FIELD_QUESTIONS = (("modalites", r"\bcomment\b.*\bfiche"), ("contexte", r"\bpourquoi\b.*\bfiche"))
 # A negation just before the role's words, within the same clause.
 _NEGATION_RE = re.compile(r"(?:\bn'|\bne\b|\bpas\b|\bsans\b|\bnon\b)[^,;?]{0,20}$")
+# Said of the fiches themselves: "fiches sans …", "actions qui ne parlent pas de …". Not "les fiches pour les sans
+# domicile" nor "sur le non-recours", where the word belongs to the notion.
+_NEGATED_LIST_RE = re.compile(r"\b(?:fiches?|actions?)\s+(?:qui\s+)?(?:sans\b(?!-)|n'|ne\b|non\b(?!-)|pas\b)")
 _YEAR_MODES = (
     ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir|"
             r"[ée]ch[ée]ance|arr[êe]t)"),
@@ -133,6 +136,8 @@ class Understood:
     axe: str | None = None
     # The field a list's entity must be named in ("fiches ayant des indicateurs sur les bénévoles"); else None.
     entity_field: str | None = None
+    # The fiches not naming the entity are asked: "fiches sans partenaire associatif", "… ne parlent pas de …".
+    entity_negated: bool = False
     # How many pilotes or partenaires the fiches have (kb/counting.py): "plusieurs pilotes" is pilotes > 1,
     # "sans partenaire" partenaires = 0, "le plus de partenaires" the fiches listing the most.
     count: Count | None = None
@@ -294,6 +299,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             if scoped:
                 u.field = u.entity_field = scoped[0]
                 field_said = None  # no span: cutting it would leave "quelles fiches ont des sur les bénévoles ?"
+        if u.entity and _NEGATED_LIST_RE.search(low):
+            # The role is part of what is missing ("sans partenaire associatif"), not asked in the negative.
+            u.entity_negated, u.role_negated = True, False
     for number, start, end in typed:
         located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)
     u.spans = _locate(u, located, role, field_said, said)

@@ -140,6 +140,12 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"intent": "list", "orgs": ["ARS"], "role": "partenaire"}),
     ("l'UDCCAS est-elle impliquée dans des actions ?", {"intent": "list", "orgs": ["UDCCAS"], "role": None}),
     ("la CAF est-elle partenaire d'une action sur le logement ?", {"intent": "passage", "orgs": ["CAF"]}),
+    # Fiches said not to name a notion; "sans" or "non" of the notion's own words is no negation.
+    ("quelles fiches ne parlent pas de logement ?", {"intent": "list", "entity": ["logement"], "entity_negated": True}),
+    ("fiches sans partenaire associatif", {"role": "partenaire", "role_negated": False, "entity_negated": True}),
+    ("quelles fiches ne mentionnent aucune association ?", {"entity": ["association"], "entity_negated": True}),
+    ("fiches pour les sans domicile", {"entity": ["domicile"], "entity_negated": False}),
+    ("les fiches sur le non-recours", {"entity_negated": False}),
     ("Quels sont les objectifs des fiches pilotées par la DSDS ?",
      {"intent": "list", "orgs": ["DSDS"], "role": "pilote", "field": "objectifs"}),
     # Keywords typed as in a catalogue: a plural "fiches" lists; a number is one fiche.

@@ -9,7 +9,7 @@ import pytest
 from kb.errors import InvalidQuery
 from kb.evaluation import evaluate
 from kb.search import FICHE_BOOST, FIELD_BOOST
-from tests.conftest import shared_path
+from tests.conftest import Index, shared_path
 
 # The level reached so far on ../shared/eval/dev.jsonl: a regression below fails CI.
 FLOOR = {"recall@1": 0.85, "recall@5": 0.95, "mrr@10": 0.90, "fiche_f1": 0.99, "fiche_cited": 0.99}
@@ -21,6 +21,11 @@ BLIND_FLOORS = {
     "blind.jsonl": (62, {"recall@1": 0.78, "recall@5": 0.97, "mrr@10": 0.84, "fiche_f1": 0.99, "fiche_cited": 0.99}),
     "blind2.jsonl": (50, {"recall@1": 0.75, "recall@5": 0.875, "mrr@10": 0.82, "fiche_f1": 0.99, "fiche_cited": 0.99}),
 }
+
+
+def numbers(index: Index, question: str) -> list[str]:
+    """The numbers of the fiches the search lists for `question`."""
+    return [f["number"] for f in index.service.search(question, 10)["fiches"]]
 
 
 def test_the_answer_follows_the_contract(corpus_index) -> None:  # type: ignore[no-untyped-def]
@@ -98,18 +103,15 @@ def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore
 
 
 def test_fiches_by_how_long_they_run(corpus_index) -> None:  # type: ignore[no-untyped-def]
-    def numbers(question: str) -> list[str]:
-        return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]
-
     corpus_index.service.refresh()
     fiches = [f for f in corpus_index.service.catalog.fiches if f.years]
     # Calendar years of the calendrier: "2017-2018" runs two, "2018" one.
-    assert numbers("quelles fiches durent plus de trois ans ?") == \
+    assert numbers(corpus_index, "quelles fiches durent plus de trois ans ?") == \
         [f.number for f in fiches if max(f.years) - min(f.years) + 1 > 3]
-    assert numbers("quelle est la fiche la plus courte ?") == ["41.2"]
+    assert numbers(corpus_index, "quelle est la fiche la plus courte ?") == ["41.2"]
     earliest = min(max(f.years) for f in fiches)
     ending_first = [f.number for f in fiches if max(f.years) == earliest]
-    assert numbers("quelles fiches se terminent le plus tôt ?") == ending_first
+    assert numbers(corpus_index, "quelles fiches se terminent le plus tôt ?") == ending_first
     answer = corpus_index.service.search("quelles fiches se terminent le plus tôt ?", 5)
     assert answer["results"][0]["field"] == "calendrier"
     assert all(f["citations"][0]["text"].startswith("Calendrier : ") for f in answer["fiches"])
@@ -132,13 +134,11 @@ def test_a_list_looked_for_in_one_field(corpus_index) -> None:  # type: ignore[n
 
 
 def test_fiches_by_how_many_pilotes_or_partenaires(corpus_index) -> None:  # type: ignore[no-untyped-def]
-    def numbers(question: str) -> list[str]:
-        return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]
-
     corpus_index.service.refresh()
     fiches = corpus_index.service.catalog.fiches
-    assert numbers("quelles fiches ont plus de deux pilotes ?") == [f.number for f in fiches if len(f.pilotes) > 2]
-    assert "12" in numbers("quelles fiches ont plus de deux pilotes ?")  # "Métropole (DSDS/ DPE / DPMI)"
+    assert numbers(corpus_index, "quelles fiches ont plus de deux pilotes ?") == \
+        [f.number for f in fiches if len(f.pilotes) > 2]
+    assert "12" in numbers(corpus_index, "quelles fiches ont plus de deux pilotes ?")  # "Métropole (DSDS/ DPE / DPMI)"
     # The passages that prove the count come first, not fiche 71's "Deux évènements grand public".
     passages = corpus_index.service.search("quelles fiches ont plus de deux pilotes ?", 5)["results"]
     assert all(r["field"] == "pilotes" for r in passages[:3])
@@ -147,12 +147,12 @@ def test_fiches_by_how_many_pilotes_or_partenaires(corpus_index) -> None:  # typ
     assert [f["number"] for f in answer] == [f.number for f in fiches if len(f.partenaires) == most] == ["8.2"]
     assert answer[0]["citations"][0]["text"].startswith("Partenaires associés : Métropole : MDM")
     # Every fiche lists partenaires: none answers, where a role asked in the negative listed all 24.
-    assert numbers("quelles fiches n’ont pas de partenaires ?") == []
-    assert numbers("fiches pilotées par la DSDS avec plus de 10 partenaires") == ["1.2", "8.2"]
+    assert numbers(corpus_index, "quelles fiches n’ont pas de partenaires ?") == []
+    assert numbers(corpus_index, "fiches pilotées par la DSDS avec plus de 10 partenaires") == ["1.2", "8.2"]
     # The most of the fiches the other conditions keep: of axe 4's, not of the whole plan's.
     axe4 = [f for f in fiches if f.axe and f.axe.startswith("Axe 4")]
     most = max(len(f.partenaires) for f in axe4)
-    assert numbers("quelle fiche de l'axe 4 a le plus de partenaires ?") == \
+    assert numbers(corpus_index, "quelle fiche de l'axe 4 a le plus de partenaires ?") == \
         [f.number for f in axe4 if len(f.partenaires) == most] == ["70"]
 
 
@@ -184,9 +184,6 @@ def test_every_condition_of_a_list_holds_and_is_cited(corpus_index) -> None:  # 
 
 
 def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # type: ignore[no-untyped-def]
-    def numbers(question: str) -> list[str]:
-        return [f["number"] for f in corpus_index.service.search(question, 10)["fiches"]]
-
     both = corpus_index.service.search("Quelles fiches impliquent l'UDCCAS et l'ARS ?", 10)["fiches"]
     assert [f["number"] for f in both] == ["41.2", "55.2"]
     # Each fiche proves both names; a line that prints both is cited once.
@@ -194,13 +191,14 @@ def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # ty
         lines = [c["text"] for c in fiche["citations"]]
         assert all(any(name in line for line in lines) for name in ("UDCCAS", "ARS")) and len(set(lines)) == len(lines)
     assert len(both[0]["citations"]) == 1  # 41.2: "Partenaires : ARS, …, UDCCAS, …"
-    assert numbers("Quelles fiches impliquent l'UDCCAS ou l'ARS ?") == \
+    assert numbers(corpus_index, "Quelles fiches impliquent l'UDCCAS ou l'ARS ?") == \
         ["1.2", "8.2", "28.2", "41.2", "55.2", "56", "57", "79"]
-    assert numbers("Quelles fiches impliquent l'UDCCAS sans la DRTU ?") == ["1.2", "28.2", "41.2"]
-    assert numbers("Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?") == ["56", "57"]
+    assert numbers(corpus_index, "Quelles fiches impliquent l'UDCCAS sans la DRTU ?") == ["1.2", "28.2", "41.2"]
+    assert numbers(corpus_index, "Quelles fiches sont pilotées par l'UDCCAS et la DRTU ?") == ["56", "57"]
     # The DRTU is named in six fiches and pilots two of them (56, 57).
-    assert numbers("Dans quelles fiches la DRTU est-elle partenaire mais pas pilote ?") == ["27", "31", "34", "55.2"]
-    assert numbers("fiches où la CAF n'est pas pilote") == ["13", "66.5", "79"]
+    assert numbers(corpus_index, "Dans quelles fiches la DRTU est-elle partenaire mais pas pilote ?") == \
+        ["27", "31", "34", "55.2"]
+    assert numbers(corpus_index, "fiches où la CAF n'est pas pilote") == ["13", "66.5", "79"]
     # Every name ruled out: the other fiches, each cited by who it involves (not the DRTU).
     without = corpus_index.service.search("les fiches sans la DRTU", 10)["fiches"]
     assert len(without) == len(corpus_index.service.catalog.fiches) - 6
@@ -208,9 +206,9 @@ def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # ty
     for fiche in without:
         assert fiche["citations"] and all("DRTU" not in c["text"] for c in fiche["citations"])
         assert {c["field"] for c in fiche["citations"]} <= {"pilotes", "partenaires", "titre"}
-    assert "66.5" not in numbers("Quelles fiches ne sont pas pilotées par la DSDS ?")
+    assert "66.5" not in numbers(corpus_index, "Quelles fiches ne sont pas pilotées par la DSDS ?")
     # The DSDS pilots twelve fiches; of those, only 66.5 names the CAF.
-    assert numbers("Quelles fiches pilotées par la DSDS impliquent la CAF ?") == ["66.5"]
+    assert numbers(corpus_index, "Quelles fiches pilotées par la DSDS impliquent la CAF ?") == ["66.5"]
 
 
 def test_a_slip_is_corrected_unless_the_words_are_wanted_as_typed(corpus_index) -> None:  # type: ignore[no-untyped-def]
@@ -349,3 +347,19 @@ def test_a_corpus_the_system_was_not_built_for(tmp_path: Path, corpus: str) -> N
         store.close()
     for metric, floor in FOREIGN_FLOORS[corpus].items():
         assert summary[metric] >= floor, (metric, summary[metric])
+
+
+def test_fiches_not_naming_a_notion(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    every = [f.number for f in corpus_index.service.catalog.fiches]
+    logement = numbers(corpus_index, "quelles fiches parlent de logement ?")
+    assert logement and numbers(corpus_index, "quelles fiches ne parlent pas de logement ?") == \
+        [n for n in every if n not in logement]
+    # The role is part of what is missing: each fiche is cited by who it involves.
+    associatif = numbers(corpus_index, "quelles fiches ont des partenaires associatifs ?")
+    without = corpus_index.service.search("fiches sans partenaire associatif", 10)["fiches"]
+    assert associatif and [f["number"] for f in without] == [n for n in every if n not in associatif]
+    for fiche in without:
+        assert {c["field"] for c in fiche["citations"]} <= {"pilotes", "partenaires", "titre"}
+        assert all("associatif" not in c["text"] for c in fiche["citations"])
+    # "sans" belonging to the notion is no negation.
+    assert numbers(corpus_index, "fiches pour les sans domicile") == ["8.2", "78"]
