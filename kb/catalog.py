@@ -314,9 +314,11 @@ class Catalog:
         said = NUMBERED_DOCUMENT_RE.search(fold(text))
         if not said:
             return None
-        head = re.compile(rf"{said.group(1)}s?\s*(?:n\s*°|no\.?|numero)?\s*{said.group(2)}\b")
+        asked = (said.group(1), int(said.group(2)))
         found = [d.id for d in self.documents.values() if d.id in self.manifest.documents
-                 and not self.manifest.documents[d.id].alternate_of and head.match(fold(d.title))]
+                 and not self.manifest.documents[d.id].alternate_of
+                 and (title := NUMBERED_DOCUMENT_RE.match(fold(d.title)))
+                 and (title.group(1), int(title.group(2))) == asked]
         return found[0] if len(found) == 1 else None
 
     def organisation_summary(self) -> list[dict[str, object]]:

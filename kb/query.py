@@ -204,10 +204,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         found = [(m, name) for name, pattern in _FIELDS if (m := re.search(pattern, low))]
         if u.fiche and not found:
             found = [(m, name) for name, pattern in _FICHE_FIELD_WORDS if (m := re.search(pattern, low))]
-        field_said = min(found, key=lambda f: (f[0].start(), f[1]))[0] if found else None
         # "Comment … la fiche" gets no span: "comment" is the question itself.
-        found = found or [(m, name) for name, pattern in _FIELD_QUESTIONS if (m := re.search(pattern, low))]
-        u.field = min(found, key=lambda f: (f[0].start(), f[1]))[1] if found else None
+        asked = found or [(m, name) for name, pattern in _FIELD_QUESTIONS if (m := re.search(pattern, low))]
+        first = min(asked, key=lambda f: (f[0].start(), f[1])) if asked else None
+        field_said = first[0] if first and found else None
+        u.field = first[1] if first else None
     if _SOME_FICHES_RE.search(low):
         u.intent = "list"  # "y a-t-il des fiches sur le numérique ?"
     soft_list = u.intent == "passage" and bool(_SOFT_LIST_RE.search(low))
