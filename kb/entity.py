@@ -34,6 +34,10 @@ _FRAME = frozenset(terms(
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
                            "dispositifs chantier chantiers acteur acteurs"))
 FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
+# After the last name of a list question, "et" and a notion the table does not know: "les fiches impliquant
+# les CCAS et les communes". A verb after "et" is another condition ("… la CAF et se terminent en 2022").
+_JOINED_NOTION_RE = re.compile(r"\s*(?:,|\bet\b)\s*(?:les|la|le|l'|des|du|de la|de l')\s*"
+                               r"(?P<notion>[^,;?]+?)\s*\??\s*$")
 # A field named after "fiches" is where a list's notion must be printed: "fiches ayant des indicateurs sur
 # les bénévoles", "fiches dont le contexte parle de pauvreté". Named before, it is what to show of the
 # fiches listed: "les objectifs des fiches sur le logement".
@@ -56,6 +60,13 @@ def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
 
     groups = [words for part in re.split(r",|\bet\b", question) if (words := named(part))]
     return named(question), groups if len(groups) > 1 else []
+
+
+def joined_notion(after: str) -> list[str]:
+    """The notion `after` (the folded words after a list question's last name) joins with "et"; else []."""
+    found = _JOINED_NOTION_RE.match(after)
+    words = [t for t in terms(found["notion"]) if t not in _FRAME and t not in STOPWORDS] if found else []
+    return [] if any(t.isdigit() for t in words) else words
 
 
 def field_after_fiches(low: str) -> tuple[str, re.Match[str]] | None:

@@ -18,7 +18,7 @@ from dataclasses import field as _field
 from kb.analyzer import terms
 from kb.catalog import AXE_RE, NUMBERED_DOCUMENT_RE, Catalog
 from kb.counting import Count, read_count
-from kb.entity import FICHES_WORD_RE, field_after_fiches, list_entity, without_words
+from kb.entity import FICHES_WORD_RE, field_after_fiches, joined_notion, list_entity, without_words
 from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
 from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
@@ -236,6 +236,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
                                                                 combined.roles)
         if not u.organisations:
             u.role_negated = False  # "pas pilotées par la DSDS" rules the DSDS's fiches out: said once
+        elif u.combine != "any":
+            # "les fiches impliquant les CCAS et les communes": the fiches naming both.
+            last = max(low.find(fold(o.matched)) + len(fold(o.matched)) for o in u.organisations + u.excluded)
+            u.entity = joined_notion(low[last:])
     if axe_said := re.search(r"\baxe\b", low):
         u.axe = catalog.axe_named(q)
         # "Les fiches de l'axe 2" lists them, and so do "les pilotes de l'axe 3", which only its fiches have;

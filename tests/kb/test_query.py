@@ -140,6 +140,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"intent": "list", "orgs": ["ARS"], "role": "partenaire"}),
     ("l'UDCCAS est-elle impliquée dans des actions ?", {"intent": "list", "orgs": ["UDCCAS"], "role": None}),
     ("la CAF est-elle partenaire d'une action sur le logement ?", {"intent": "passage", "orgs": ["CAF"]}),
+    # A notion the table does not know, joined to a name by "et": the fiches naming both.
+    ("quelles fiches impliquent les CCAS et les communes ?", {"orgs": ["CCAS"], "entity": ["commune"]}),
+    ("quelles fiches impliquent la CAF et se terminent en 2022 ?", {"orgs": ["CAF"], "entity": [], "year": 2022}),
+    ("Quelles fiches impliquent l'UDCCAS et l'ARS ?", {"orgs": ["UDCCAS", "ARS"], "entity": []}),
     # Fiches said not to name a notion; "sans" or "non" of the notion's own words is no negation.
     ("quelles fiches ne parlent pas de logement ?", {"intent": "list", "entity": ["logement"], "entity_negated": True}),
     ("fiches sans partenaire associatif", {"role": "partenaire", "role_negated": False, "entity_negated": True}),

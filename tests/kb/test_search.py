@@ -363,3 +363,12 @@ def test_fiches_not_naming_a_notion(corpus_index) -> None:  # type: ignore[no-un
         assert all("associatif" not in c["text"] for c in fiche["citations"])
     # "sans" belonging to the notion is no negation.
     assert numbers(corpus_index, "fiches pour les sans domicile") == ["8.2", "78"]
+
+
+def test_a_name_and_a_notion_joined_by_et(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    ccas = numbers(corpus_index, "quelles fiches impliquent les CCAS ?")
+    both = corpus_index.service.search("quelles fiches impliquent les CCAS et les communes ?", 10)["fiches"]
+    assert both and len(both) < len(ccas) and {f["number"] for f in both} <= set(ccas)
+    for fiche in both:  # each cited for each
+        lines = " ".join(c["text"] for c in fiche["citations"])
+        assert "CCAS" in lines and "ommune" in lines
