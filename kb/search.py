@@ -8,9 +8,9 @@ the dense list missed gets its e5 score from its vector. The three scores
 are normalised and summed with weights (kb/fusion.py), which measured better
 than RRF on the dev and crpa questions (`KB_FUSION=rrf` or `dbsf` use Qdrant's own
 fusion instead); the passage e5 puts first keeps a place in the top five.
-Then the structure speaks: the fiche and field a question
+Then the structure speaks (kb/ranking.py): the fiche and field a question
 names come first, an OCR copy gives way to the clean text, a fiche's
-metadata to its description, near-duplicates collapse. A "which fiches…"
+metadata to its description; near-duplicates collapse. A "which fiches…"
 question also gets the complete list of fiches from the catalogue.
 """
 
@@ -34,6 +34,7 @@ from kb.highlight import highlight_spans, near_duplicate
 from kb.listing import fiche_json, list_fiches, rank_organisations
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
 from kb.query import Understood, analyze
+from kb.ranking import Hit, rank
 from kb.settings import Settings
 from kb.store import DENSE, SPARSE, Store
 
@@ -43,22 +44,6 @@ CANDIDATES = 60
 DEPTH = 500
 SPARSE_DEPTH = 500
 UNIT_DEPTH = 800
-FIELD_BOOST = 1.0
-FICHE_BOOST = 0.3
-# "le rôle de l'UDCCAS dans la fiche 56": of the fiche asked, the passages naming the organisation.
-NAMED_BOOST = 0.5
-TYPE_BOOST = 0.1
-# A document the question names ("l'engagement 3"): as much as a fiche it names.
-DOCUMENT_BOOST = FICHE_BOOST
-# The OCR copy's own text is kept findable, but the clean version is preferred.
-ALTERNATE_PENALTY = 0.15
-# Indicators, dates and names answer "how measured / when / who": a question that
-# does not ask for them wants the fiche's description first.
-META_PENALTY = 0.15
-_META_FIELDS = {"indicateurs", "calendrier", "pilotes", "partenaires"}
-# A glossary line names an acronym in full: the query analysis already reads it, and it
-# answers only a question about what an acronym stands for.
-GLOSSARY_PENALTY = 0.15
 _FICHE_FIELDS = {"calendrier", "pilotes", "partenaires", "indicateurs", "objectifs", "modalites", "contexte"}
 
 
@@ -72,14 +57,6 @@ class Filters:
     fiche: str | None = None
     year: int | None = None
     axe: str | None = None
-
-
-@dataclass
-class Hit:
-    """A passage and its score, while an answer is being ranked."""
-
-    passage: Passage
-    score: float
 
 
 class SearchService:
@@ -162,7 +139,7 @@ class SearchService:
                 if any(c.isalnum() for c in searched) else []
             targets = _target_fiches(hits, understood)
             hits += self._field_passages(hits, understood, targets, live, flt)
-            hits = self._rank(hits, understood, targets, manifest, catalog)
+            hits = rank(hits, understood, targets, manifest, catalog)
             hits = self._collapse(hits, k, manifest)
         # An organisation is marked by its acronym or its whole name, not by each word of the name.
         named = {t for o in understood.organisations for t in terms(o.matched)}
@@ -272,42 +249,6 @@ class SearchService:
         return [Hit(Passage.model_validate(r.payload), best.score)
                 for r in self.store.scroll_passages(flt) if r.payload and r.payload["rev"] in live]
 
-    def _rank(self, hits: list[Hit], u: Understood, targets: list[str], manifest: Manifest,
-              catalog: Catalog) -> list[Hit]:
-        named = {o.id for o in u.organisations}
-        # "plus de deux pilotes": the pilote passages prove the count, not a "deux" elsewhere.
-        field = u.field or (u.count.shown if u.count else None)
-        alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
-        for hit in hits:
-            p = hit.passage
-            if p.doc_id in alternates:
-                hit.score -= ALTERNATE_PENALTY
-            if p.field in _META_FIELDS and u.field is None:
-                hit.score -= META_PENALTY
-            if p.kind == "glossary" and u.doc_type != DocumentType.GLOSSARY:
-                hit.score -= GLOSSARY_PENALTY
-            if p.fiche in targets:
-                hit.score += FICHE_BOOST
-                if field and p.field == field:
-                    hit.score += FIELD_BOOST
-                if named and named & {found.org for found in catalog.table.find(p.text)}:
-                    hit.score += NAMED_BOOST
-            elif u.intent == "list" and field and p.field == field:
-                hit.score += FIELD_BOOST  # "les objectifs des fiches pilotées par la DSDS"
-            if u.doc_type and p.doc_type == u.doc_type:
-                hit.score += TYPE_BOOST
-            if u.document and p.doc_id == u.document:
-                hit.score += DOCUMENT_BOOST
-        ranked = sorted(hits, key=lambda h: -h.score)
-        if u.fiche and u.other_fiches and u.field:
-            # "le calendrier des fiches 13, 28.2 et 41.2": the fields asked, in the order asked.
-            order = [u.fiche, *u.other_fiches]
-            asked = sorted((h for h in ranked if h.passage.fiche in order and h.passage.field == u.field),
-                           key=lambda h: order.index(h.passage.fiche or ""))
-            chosen = {id(h) for h in asked}
-            ranked = asked + [h for h in ranked if id(h) not in chosen]
-        return ranked
-
     def _collapse(self, hits: list[Hit], k: int, manifest: Manifest) -> list[Hit]:
         """One passage once: an OCR copy's passage gives way to the clean one; near-duplicates go."""
         covered = manifest.covered
@@ -386,3 +327,4 @@ def type_label(value: str) -> str:
         return DOCUMENT_TYPE_LABELS[DocumentType(value)]
     except ValueError:
         return value
+

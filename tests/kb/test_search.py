@@ -8,7 +8,7 @@ import pytest
 
 from kb.errors import InvalidQuery
 from kb.evaluation import evaluate
-from kb.search import FICHE_BOOST, FIELD_BOOST
+from kb.ranking import FICHE_BOOST, FIELD_BOOST
 from tests.conftest import Index, shared_path
 
 # The level reached so far on ../shared/eval/dev.jsonl: a regression below fails CI.
