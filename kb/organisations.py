@@ -20,6 +20,9 @@ from kb.models import GlossaryEntry, Organisation
 _ACRONYM_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ0-9&]+")
 # Names of at least this many content words are still recognised with one of them left out.
 NEAR_NAME_WORDS = 5
+# The region a name may end with, which a user leaves out: "la Direction régionale et départementale de la
+# jeunesse, des sports et de la cohésion sociale" is the DRDJSCS's "… sociale Auvergne-Rhône-Alpes".
+_REGION_WORDS = frozenset({"auvergne", "rhone", "alpe", "alpes"})
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,13 @@ class OrgTable:
                 for i in range(1, len(key) - 1):
                     near.setdefault(key[:i] + key[i + 1:], set()).add(oid)
         self._near = {k: ids.pop() for k, ids in near.items() if len(ids) == 1 and k not in self._names}
+        for key, oid in self._names.items():
+            bare = key
+            while bare and bare[-1] in _REGION_WORDS:
+                bare = bare[:-1]
+            # Three words at least: "Collège Coopérant" alone names too little.
+            if len(bare) >= 3 and bare != key and bare not in self._names:
+                self._near.setdefault(bare, oid)
         # A long name typed with its end as that end's own acronym: "l'Union Départementale des CCAS" is
         # the UDCCAS, whose name ends with the CCAS's "Centres Communaux d'Action Sociale".
         for key, oid in self._names.items():

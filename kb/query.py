@@ -52,7 +52,7 @@ _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:son
 _IN_PLAN_RE = re.compile(r"^o[uù] (?:intervient|apparait|figure|agit)\b|\b(?:role|place|associee?|impliquee?|"
                          r"intervient|participe|intervention|participation)\b.*\b(?:dans|au|du)\s+(?:le\s+)?"
                          r"(?:pms|plan|projet metropolitain des solidarites)\b")
-_ANY_FICHE_RE = re.compile(r"\b(?:une|aucune|plusieurs|certaines|des)\s+(?:fiches?|actions?)"
+_ANY_FICHE_RE = re.compile(r"\b(?:une|aucune|plusieurs|certaines|des)\s+(?:fiches?|actions?)(?:[\s-]+actions?)?"
                            r"(?:\s+(?:du|dans le)\s+(?:pms|plan))?\s*\??$")
 _INVOLVED_RE = re.compile(r"\b(?:impliqu|mentionn|cit[ée]|figur|appara|particip|intervien)")
 _SOME_FICHES_RE = re.compile(r"\b(?:des|les)\s+(?:fiches|actions)\s+(?:avec|qui|ou|où|dont|sur|pilot|impliqu|associ|"
@@ -62,7 +62,10 @@ _FIELDS = (
                    r"\bplanning\b|\ben quelle ann[ée]e\b"),
     ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
     ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
-    ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b"),
+    # "comment saura-t-on si … a réussi ?" asks how success is measured.
+    ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b|"
+                    r"\bcrit[eè]res? de (?:r[ée]ussite|succ[eè]s)|\bcomment (?:saura|savoir|sait|verra|juger)\b"
+                    r"[^?]*\b(?:r[ée]ussi|march[ée]|fonctionn[ée]|atteint)"),
     ("objectifs", r"\bobjectifs?\b|\bbut\b|\bfinalit"),
     ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b"),
     ("contexte", r"\bcontexte\b"),
@@ -87,6 +90,8 @@ _YEAR_MODES = (
 _FICHE_ONLY_FIELDS = ("pilotes", "partenaires", "calendrier", "indicateurs")
 # "sur toute la durée du plan": the fiches whose calendrier runs from the plan's first year to its last.
 _WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")
+# Before a span of years, "toute la période 2017-2022" or "couvrent 2017-2022": every year of it, not any.
+_THROUGHOUT_RE = re.compile(r"\btoute?s?\s+(?:la\s+|les\s+)?(?:duree|periode|long|annees)\b|\bcouvr|\bl'ensemble de\b")
 _YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b")
 # "avant 2020" is strictly before; "d'ici 2020" and "au plus tard en 2020" include 2020.
 _YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"),
@@ -346,7 +351,8 @@ def _read_years(u: Understood, low: str) -> None:
     span = _YEAR_SPAN_RE.search(low)
     first, last = (int(span.group(1) or span.group(3)), int(span.group(2) or span.group(4))) if span else (0, 0)
     if span and first <= last:
-        u.year, u.year_to, u.year_relation = first, last, "between"
+        u.year, u.year_to = first, last
+        u.year_relation = "throughout" if _THROUGHOUT_RE.search(low[:span.start()]) else "between"
     elif len(years) == 2:
         # Each year takes the words just before it: "lancées en 2017 et terminées en 2018".
         modes = [_year_mode(low[start:found.start()]) for start, found in zip((0, years[0].end()), years, strict=True)]
@@ -391,7 +397,8 @@ def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, 
             at.spans.remove(said)
     if u.year and not u.end_year:
         if u.year_relation == "throughout":
-            at.add_match("year", str(u.year), _WHOLE_PLAN_RE.search(at.low), before=r"\b(?:sur|pendant|durant)\s+")
+            at.add_match("year", str(u.year), _WHOLE_PLAN_RE.search(at.low) or _YEAR_SPAN_RE.search(at.low),
+                         before=r"\b(?:sur|pendant|durant)\s+")
         elif u.year_relation == "between":
             at.add_match("year", str(u.year), _YEAR_SPAN_RE.search(at.low), before=r"\b(?:en|sur|pour)\s+")
         else:

@@ -21,6 +21,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # A long name typed with an inner word left out; its first and last words stay.
     ("Quelles fiches impliquent la Maison Départementale des Personnes Handicapées ?", ["MDMPH"]),
     ("fiches avec l'Union des Centres Communaux d'Action Sociale", ["UDCCAS"]),
+    # A long name typed without the region it ends with.
+    ("Quelles fiches impliquent la Direction régionale et départementale de la jeunesse, des sports et de la "
+     "cohésion sociale ?", ["DRDJSCS"]),
+    ("fiches avec le Pôle Ressources Formation en Action Sociale", ["PREFAS"]),
     # A long name whose end is typed as that end's acronym: the union of the CCAS, not a CCAS.
     ("quelles fiches impliquent l'union départementale des CCAS ?", ["UDCCAS"]),
     ("quelles fiches impliquent les CCAS ?", ["CCAS"]),

@@ -140,6 +140,15 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"intent": "list", "orgs": ["ARS"], "role": "partenaire"}),
     ("l'UDCCAS est-elle impliquée dans des actions ?", {"intent": "list", "orgs": ["UDCCAS"], "role": None}),
     ("la CAF est-elle partenaire d'une action sur le logement ?", {"intent": "passage", "orgs": ["CAF"]}),
+    ("Le Centre National de la Fonction Publique Territoriale est-il partenaire d'une fiche action ?",
+     {"intent": "list", "orgs": ["CNFPT"], "role": "partenaire"}),
+    # Every year of a span, or any of them.
+    ("Quelles fiches couvrent toute la période 2017-2022 ?",
+     {"year": 2017, "year_to": 2022, "year_relation": "throughout"}),
+    ("fiches de 2017 à 2022", {"year": 2017, "year_to": 2022, "year_relation": "between"}),
+    # How success is measured: the indicateurs.
+    ("Comment saura-t-on si la réorganisation du service social métropolitain a réussi ?", {"field": "indicateurs"}),
+    ("quels sont les critères de réussite de la fiche 70 ?", {"fiche": "70", "field": "indicateurs"}),
     # A notion the table does not know, joined to a name by "et": the fiches naming both.
     ("quelles fiches impliquent les CCAS et les communes ?", {"orgs": ["CCAS"], "entity": ["commune"]}),
     ("quelles fiches impliquent la CAF et se terminent en 2022 ?", {"orgs": ["CAF"], "entity": [], "year": 2022}),

@@ -20,6 +20,7 @@ EVAL_FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "eval"
 BLIND_FLOORS = {
     "blind.jsonl": (62, {"recall@1": 0.78, "recall@5": 0.97, "mrr@10": 0.84, "fiche_f1": 0.99, "fiche_cited": 0.99}),
     "blind2.jsonl": (50, {"recall@1": 0.75, "recall@5": 0.875, "mrr@10": 0.82, "fiche_f1": 0.99, "fiche_cited": 0.99}),
+    "blind3.jsonl": (45, {"recall@1": 0.6, "recall@5": 0.9, "mrr@10": 0.73, "fiche_f1": 0.92, "fiche_cited": 0.9}),
 }
 
 
