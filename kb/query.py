@@ -58,7 +58,10 @@ _INVOLVED_RE = re.compile(r"\b(?:impliqu|mentionn|cit[ée]|figur|appara|particip
 _SOME_FICHES_RE = re.compile(r"\b(?:des|les)\s+(?:fiches|actions)\s+(?:avec|qui|ou|où|dont|sur|pilot|impliqu|associ|"
                              r"mentionn|cit|concern|portant)")
 _FIELDS = (
-    ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\bquand\b|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
+    # "Quand" asks for a calendrier with a calendrier's verb ("quand se termine l'action sur…") or of a fiche
+    # named (below); "quand la Métropole a-t-elle adopté son programme ?" asks for a date in the text.
+    ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\bquand\b(?=.*\b(?:commenc|termin|d[ée]marr|ach[eè]v|fini|lanc|"
+                   r"pr[ée]vu|d[ée]roul|dur))|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
                    r"\bplanning\b|\ben quelle ann[ée]e\b"),
     ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
     ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
@@ -73,7 +76,7 @@ _FIELDS = (
 # Asked of a fiche the question names, and only then, these ask for a field too: "qui est
 # responsable de la fiche 13" wants its pilotes, but "le responsable de secteur" is a job.
 _FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en charge|mene|conduit)"),
-                      ("modalites", r"\bmoyens\b"))
+                      ("modalites", r"\bmoyens\b"), ("calendrier", r"\bquand\b"))
 # "Comment…" and "pourquoi…" of a fiche ask for its modalités or its contexte, unless a field is named.
 _FIELD_QUESTIONS = (("modalites", r"\bcomment\b.*\bfiche"), ("contexte", r"\bpourquoi\b.*\bfiche"))
 # A negation just before the role's words, within the same clause.

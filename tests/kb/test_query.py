@@ -146,6 +146,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles fiches couvrent toute la période 2017-2022 ?",
      {"year": 2017, "year_to": 2022, "year_relation": "throughout"}),
     ("fiches de 2017 à 2022", {"year": 2017, "year_to": 2022, "year_relation": "between"}),
+    # "Quand" asks for a calendrier of a fiche or with a calendrier's verb; else for a date in the text.
+    ("quand se termine l'action sur la précarité énergétique ?", {"field": "calendrier"}),
+    ("fiche 13 quand ?", {"fiche": "13", "field": "calendrier"}),
+    ("Quand la Métropole a-t-elle adopté son Programme Métropolitain d'Insertion ?", {"field": None}),
     # How success is measured: the indicateurs.
     ("Comment saura-t-on si la réorganisation du service social métropolitain a réussi ?", {"field": "indicateurs"}),
     ("quels sont les critères de réussite de la fiche 70 ?", {"fiche": "70", "field": "indicateurs"}),
