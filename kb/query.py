@@ -15,7 +15,7 @@ import re
 from dataclasses import asdict, dataclass
 from dataclasses import field as _field
 
-from kb.analyzer import terms
+from kb.analyzer import terms, tokens
 from kb.catalog import AXE_RE, NUMBERED_DOCUMENT_RE, Catalog
 from kb.counting import Count, read_count
 from kb.entity import FICHES_WORD_RE, field_after_fiches, joined_notion, list_entity, without_words
@@ -23,6 +23,7 @@ from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
 from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
 from kb.spans import ARTICLES, Located, Span, merged
+from kb.years import WHOLE_PLAN_RE, read_years, year_said
 
 # A fiche number as typed ("13", "28.2", "28,2"), and the words between "fiche" and it ("fiche-action n°").
 _NUMBER = r"\d{1,3}(?:[.,]\d{1,2})?"
@@ -84,26 +85,11 @@ _NEGATION_RE = re.compile(r"(?:\bn'|\bne\b|\bpas\b|\bsans\b|\bnon\b)[^,;?]{0,20}
 # Said of the fiches themselves: "fiches sans …", "actions qui ne parlent pas de …". Not "les fiches pour les sans
 # domicile" nor "sur le non-recours", where the word belongs to the notion.
 _NEGATED_LIST_RE = re.compile(r"\b(?:fiches?|actions?)\s+(?:qui\s+)?(?:sans\b(?!-)|n'|ne\b|non\b(?!-)|pas\b)")
-_YEAR_MODES = (
-    ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir|"
-            r"[ée]ch[ée]ance|arr[êe]t)"),
-    ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
-)
 # Fields a fiche has and an axe has not: "les pilotes de l'axe 3" are its fiches'.
 _FICHE_ONLY_FIELDS = ("pilotes", "partenaires", "calendrier", "indicateurs")
-# "sur toute la durée du plan": the fiches whose calendrier runs from the plan's first year to its last.
-_WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")
-# Before a span of years, "toute la période 2017-2022" or "couvrent 2017-2022": every year of it, not any.
-_THROUGHOUT_RE = re.compile(r"\btoute?s?\s+(?:la\s+|les\s+)?(?:duree|periode|long|annees)\b|\bcouvr|\bl'ensemble de\b")
-_YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b")
-# "avant 2020" is strictly before; "d'ici 2020" and "au plus tard en 2020" include 2020.
-_YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"),
-                   ("by", r"\b(?:d'ici(?: a)?|au plus tard(?: en| fin)?)"))
-# The words that only introduce a field ("Quelle est la durée"), a role ("qui sont pilotées par") or a year.
+# The words that only introduce a field ("Quelle est la durée") or a role ("qui sont pilotées par").
 _FIELD_LEAD = r"\b(?:le|la|les|l'|quel(?:le)?s?\s+(?:est|sont)\s+(?:le|la|les|l'))\s*"
 _ROLE_LEAD = r"(?:\bqui\s+)?(?:\b(?:sont|est|en)\s+)?(?:\bco-?)?"
-_YEAR_LEAD = (r"\b(?:en|pour|de|depuis|avant|apres|des|jusqu'(?:en|a)|d'ici(?: a)?|a partir de|"
-              r"au plus tard(?: en| fin)?|au-?dela de|(?:anterieure?s?|posterieure?s?) a)\s+(?:l'an\s+)?")
 # "l'engagement 2" names a livret; "engagement associatif" does not.
 _TYPES = ((DocumentType.LIVRET, r"\blivrets?\b|\bengagements?\s*(?:n°\s*)?\d"),
           (DocumentType.VEILLE, r"\bveille\b|\b[ée]tudes?\b"),
@@ -287,8 +273,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             # particular; "la CAF copilote-t-elle" asks of the CAF as a pilote.
             u.role = "pilote" if u.organisations and u.count.field == "pilotes" else None
             u.role_negated = u.role_negated and u.role is not None  # "pas de partenaires" is the count's
-    _read_years(u, low)
-    plan = catalog.plan_years() if u.intent == "list" and not u.year and _WHOLE_PLAN_RE.search(low) else None
+    if years := read_years(low):
+        u.year, u.year_mode, u.year_relation, u.year_to, u.end_year = \
+            years.year, years.mode, years.relation, years.upto, years.end_year
+    plan = catalog.plan_years() if u.intent == "list" and not u.year and WHOLE_PLAN_RE.search(low) else None
     if plan:
         u.year, u.year_to, u.year_mode, u.year_relation = plan[0], plan[1], "during", "throughout"
     for doc_type, pattern in _TYPES:
@@ -341,35 +329,6 @@ def _known_fiche(number: str, catalog: Catalog) -> str | None:
     return under[0] if len(under) == 1 else None
 
 
-def _read_years(u: Understood, low: str) -> None:
-    """The year a question names, what of the calendrier it asks about, and how it compares."""
-    years = list(re.finditer(r"\b(20\d\d)\b", low))
-    if not years:
-        return
-    year = years[0]
-    u.year = int(year.group(1))
-    u.year_mode = _year_mode(low) or "during"
-    u.year_relation = next((r for r, pat in _YEAR_RELATIONS
-                            if re.search(pat + r"\s+(?:l'an\s+)?" + year.group(1), low)), None)
-    span = _YEAR_SPAN_RE.search(low)
-    first, last = (int(span.group(1) or span.group(3)), int(span.group(2) or span.group(4))) if span else (0, 0)
-    if span and first <= last:
-        u.year, u.year_to = first, last
-        u.year_relation = "throughout" if _THROUGHOUT_RE.search(low[:span.start()]) else "between"
-    elif len(years) == 2:
-        # Each year takes the words just before it: "lancées en 2017 et terminées en 2018".
-        modes = [_year_mode(low[start:found.start()]) for start, found in zip((0, years[0].end()), years, strict=True)]
-        if modes == ["start", "end"] or modes == ["end", "start"]:
-            start_year, end_year = (years[0], years[1]) if modes[0] == "start" else (years[1], years[0])
-            u.year, u.year_mode, u.end_year, u.year_relation = int(start_year.group(1)), "start", \
-                int(end_year.group(1)), None
-
-
-def _year_mode(text: str) -> str | None:
-    """What of the calendrier `text` asks about: its "end", its "start", or nothing said."""
-    return next((mode for mode, pattern in _YEAR_MODES if re.search(pattern, text)), None)
-
-
 def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, field_said: re.Match[str] | None,
             programme_said: list[str]) -> list[Span]:
     """Where the question says each element of `u`, with the words that introduce it: `understood.spans`.
@@ -399,18 +358,18 @@ def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, 
         if said and any(s.kind == "field" and s.start < said.end and said.start < s.end for s in at.spans):
             at.spans.remove(said)
     if u.year and not u.end_year:
-        if u.year_relation == "throughout":
-            at.add_match("year", str(u.year), _WHOLE_PLAN_RE.search(at.low) or _YEAR_SPAN_RE.search(at.low),
-                         before=r"\b(?:sur|pendant|durant)\s+")
-        elif u.year_relation == "between":
-            at.add_match("year", str(u.year), _YEAR_SPAN_RE.search(at.low), before=r"\b(?:en|sur|pour)\s+")
-        else:
-            at.add_match("year", str(u.year), re.search(rf"\b{u.year}\b", at.low), before=_YEAR_LEAD)
+        at.add_match("year", str(u.year), *year_said(at.low, u.year, u.year_relation))
     if u.programme:
         for words in [u.programme, *programme_said]:
             at.add_words("programme", u.programme, words)
     if u.axe:
         at.add_match("axe", u.axe, AXE_RE.search(at.low))
+    if u.entity:
+        # What a list is about, as typed, for the page to show ("Sujet : santé mentale"); the question's
+        # other words would dangle without it, so it has no remove button.
+        wanted = set(u.entity)
+        at.spans += [Span("entity", " ".join(u.entity), t.start, t.end)
+                     for t in tokens(at.question) if t.term in wanted]
     if u.doc_type:
         for found in re.finditer(dict(_TYPES).get(DocumentType(u.doc_type), "(?!)"), at.low):
             at.add_match("doc_type", u.doc_type, found, before=rf"(?:\bque\s+)?{ARTICLES}")

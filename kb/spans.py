@@ -26,7 +26,7 @@ ARTICLES = r"(?:\b(?:de la|de l'|du|des|de|d'|la|le|les|l'|au|aux|par|avec)\s*)*
 class Span:
     """One stretch of the question that asked for an element of `understood`."""
 
-    kind: str  # organisation, excluded, fiche, unknown_fiche, field, role, year, programme, axe, doc_type
+    kind: str  # organisation, excluded, fiche, unknown_fiche, field, role, year, programme, axe, doc_type, entity
     key: str  # which one: an organisation's id, a fiche number, a field, a role, a year, a document type
     start: int
     end: int

@@ -106,3 +106,9 @@ def test_any_question_gets_spans_that_fit_it(catalog, question: str) -> None:  #
     for element in {(s.kind, s.key) for s in spans}:
         own = sorted((s for s in spans if (s.kind, s.key) == element), key=lambda s: s.start)
         assert all(a.end < b.start for a, b in pairwise(own))  # each can be cut on its own
+
+
+def test_what_a_list_is_about_is_spanned_as_typed(catalog) -> None:  # type: ignore[no-untyped-def]
+    question = "quelles fiches ne parlent pas de Santé mentale ?"
+    u = analyze(question, catalog)
+    assert [question[s.start:s.end] for s in u.spans if s.kind == "entity"] == ["Santé", "mentale"]

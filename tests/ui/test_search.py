@@ -190,6 +190,10 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     field = page.locator(".understood .chip-field")
     assert field.inner_text().startswith("Cherché dans le champ : indicateurs")
     assert field.get_by_role("button").count() == 0
+    # What a list is about, as typed; said to be missing, the other fiches.
+    assert page.locator(".understood .chip-entity").inner_text() == "Sujet : bénévoles"
+    search_for_fiches(page, "quelles fiches ne parlent pas de logement ?", 16)
+    assert page.locator(".understood .chip-entity").inner_text() == "Sans : logement"
 
 
 def test_who_pilots_the_most_fiches(page: Any) -> None:

@@ -44,6 +44,13 @@ export function understoodChips(understood, question) {
   for (const org of understood.excluded || []) {
     chips.push({ kind: "excluded", label: `Sans : ${orgLabel(org)}`, without: without("excluded", org.id) });
   }
+  if (understood.entity?.length) {
+    // What a list is about, in the words typed ("Sujet : santé mentale", "Sans : logement"). No ×: cutting
+    // them would leave "quelles fiches parlent de ?".
+    const typed = spans.filter((s) => s.kind === "entity").map((s) => question.slice(s.start, s.end));
+    chips.push({ kind: "entity", label: `${understood.entity_negated ? "Sans" : "Sujet"} : `
+      + (typed.length ? typed : understood.entity).join(" "), without: null });
+  }
   if (understood.combine === "all") {
     chips.push({ kind: "combine", label: "Toutes ces organisations à la fois", without: null });
   }
