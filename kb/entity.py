@@ -25,7 +25,7 @@ _FRAME = frozenset(terms(
     "associant intervenant participant relève relèvent relevant associe associent mobilise mobilisent "
     "mobilisant engage engagent engageant inclut incluent incluant sollicite sollicitent sollicitant figure "
     "figurent figurant trouve trouvent retrouve retrouvent faveur pms compte comptent existe existent total nombre "
-    "aucun aucune jamais "  # said of the fiches: "ne mentionnent aucune association"
+    "aucun aucune jamais parmi "  # said of the fiches: "ne mentionnent aucune association"
     # Asked politely: "je voudrais les fiches sur…", "pouvez-vous me donner…", "trouver les actions…".
     # Not "recherche" nor "besoin": "les fiches sur la recherche", "… sur les besoins des usagers".
     "voudrais voudrait souhaite souhaiterais cherche trouver donner indiquer pouvez pourriez merci svp"))
@@ -34,9 +34,9 @@ _FRAME = frozenset(terms(
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
                            "dispositifs chantier chantiers acteur acteurs"))
 FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
-# After the last name of a list question, "et" and a notion the table does not know: "les fiches impliquant
-# les CCAS et les communes". A verb after "et" is another condition ("… la CAF et se terminent en 2022").
-_JOINED_NOTION_RE = re.compile(r"\s*(?:,|\bet\b)\s*(?:les|la|le|l'|des|du|de la|de l')\s*"
+# After the last name of a list question, "et" (or "ou") and a notion the table does not know: "les fiches
+# impliquant les CCAS et les communes". A verb after "et" is another condition ("… la CAF et se terminent en 2022").
+_JOINED_NOTION_RE = re.compile(r"\s*(?P<joint>,|\bet\b|\bou\b)\s*(?:les|la|le|l'|des|du|de la|de l')\s*"
                                r"(?P<notion>[^,;?]+?)\s*\??\s*$")
 # A field named after "fiches" is where a list's notion must be printed: "fiches ayant des indicateurs sur
 # les bénévoles", "fiches dont le contexte parle de pauvreté". Named before, it is what to show of the
@@ -62,11 +62,12 @@ def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
     return named(question), groups if len(groups) > 1 else []
 
 
-def joined_notion(after: str) -> list[str]:
-    """The notion `after` (the folded words after a list question's last name) joins with "et"; else []."""
+def joined_notion(after: str) -> tuple[list[str], bool]:
+    """The notion `after` (the folded words after a list question's last name) joins, or [], and whether
+    it is joined by "ou" (either) rather than "et" (both)."""
     found = _JOINED_NOTION_RE.match(after)
     words = [t for t in terms(found["notion"]) if t not in _FRAME and t not in STOPWORDS] if found else []
-    return [] if any(t.isdigit() for t in words) else words
+    return ([], False) if not found or any(t.isdigit() for t in words) else (words, found["joint"] == "ou")
 
 
 def field_after_fiches(low: str) -> tuple[str, re.Match[str]] | None:

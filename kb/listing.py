@@ -41,18 +41,25 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
     found = []
     if u.programme:
         found.append(catalog.by_programme(u.programme))
+    naming = None
+    if u.entity:
+        groups = u.entity_groups or [u.entity]
+        naming = _in_role(partial(catalog.by_text, groups, field=u.entity_field), role, u.role_negated)
+        naming = _not_naming(naming, role, catalog) if u.entity_negated else naming
     if u.organisations or u.excluded:
-        found.append(_by_organisations(u, catalog, role))
+        named = _by_organisations(u, catalog, role)
+        if naming is not None and u.combine == "any":
+            named, naming = named + naming, None  # "la DARI ou la DRH": either
+        found.append(named)
     if u.year and u.year_mode:
         found.append(catalog.by_years(u.year, u.year_mode, u.year_relation, u.year_to))
     if u.end_year:
         found.append(catalog.by_years(u.end_year, "end"))
-    if u.entity:
-        groups = u.entity_groups or [u.entity]
-        naming = _in_role(partial(catalog.by_text, groups, field=u.entity_field), role, u.role_negated)
-        found.append(_not_naming(naming, role, catalog) if u.entity_negated else naming)
+    if naming is not None:
+        found.append(naming)
     if u.axe:
-        found.append(catalog.by_axe(u.axe))
+        of_axe = catalog.by_axe(u.axe)
+        found.append(_not_naming(of_axe, None, catalog) if u.axe_negated else of_axe)
     if u.count:
         # Counted last, among the fiches the other conditions keep: "la fiche de l'axe 4 qui a le plus
         # de partenaires" is the most of the axe's, not of the plan's.

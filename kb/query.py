@@ -50,6 +50,7 @@ _LIST_RE = re.compile(
 # without an organisation, "quels projets…" may as well ask for a livret's "projets phares".
 _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:sont\s+les\s+)?"
                            r"(?:projets?|dispositifs?|chantiers?)\b")
+_WHERE_RE = re.compile(r"^o[uù] (?:intervient|interviennent|apparait|apparaissent|figure|figurent)\b")
 _IN_PLAN_RE = re.compile(r"^o[uù] (?:intervient|apparait|figure|agit)\b|\b(?:role|place|associee?|impliquee?|"
                          r"intervient|participe|intervention|participation)\b.*\b(?:dans|au|du)\s+(?:le\s+)?"
                          r"(?:pms|plan|projet metropolitain des solidarites)\b")
@@ -85,6 +86,9 @@ _NEGATION_RE = re.compile(r"(?:\bn'|\bne\b|\bpas\b|\bsans\b|\bnon\b)[^,;?]{0,20}
 # Said of the fiches themselves: "fiches sans …", "actions qui ne parlent pas de …". Not "les fiches pour les sans
 # domicile" nor "sur le non-recours", where the word belongs to the notion.
 _NEGATED_LIST_RE = re.compile(r"\b(?:fiches?|actions?)\s+(?:qui\s+)?(?:sans\b(?!-)|n'|ne\b|non\b(?!-)|pas\b)")
+# "hors axe 2", "sauf l'axe 2", "en dehors de l'axe 2", "pas dans l'axe 2": the axe is ruled out.
+_AXE_EXCLUDED = r"\b(?:hors|sauf|sans|except[ée]|en dehors|pas)\s+(?:de\s+|d'|dans\s+)?(?:l'|la\s+|les\s+)?\s*"
+_AXE_EXCLUDED_RE = re.compile(f"{_AXE_EXCLUDED}$")
 # Fields a fiche has and an axe has not: "les pilotes de l'axe 3" are its fiches'.
 _FICHE_ONLY_FIELDS = ("pilotes", "partenaires", "calendrier", "indicateurs")
 # The words that only introduce a field ("Quelle est la durée") or a role ("qui sont pilotées par").
@@ -128,6 +132,8 @@ class Understood:
     role: str | None = None
     programme: str | None = None
     axe: str | None = None
+    # "les fiches du PMIE hors axe 2": the fiches of the other axes.
+    axe_negated: bool = False
     # The field a list's entity must be named in ("fiches ayant des indicateurs sur les bénévoles"); else None.
     entity_field: str | None = None
     # The fiches not naming the entity are asked: "fiches sans partenaire associatif", "… ne parlent pas de …".
@@ -221,6 +227,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if (soft_list or plural) and u.organisations:
         u.intent = "list"
         u.field = None
+    elif u.intent == "passage" and not u.fiche and (_WHERE_RE.search(low) or (
+            bool(u.role or _INVOLVED_RE.search(low)) and _ANY_FICHE_RE.search(low))):
+        # The same of a name the table does not know: "où intervient la direction du Développement Durable ?",
+        # "la politique de la ville pilote-t-elle une action ?" list the fiches printing it.
+        u.intent, u.field = "list", None
     if u.intent == "passage" and not (u.organisations or u.fiche) and _RANKING_RE.search(low) and \
             _RANKED_WHO_RE.search(low) and _RANKED_ABOUT_RE.search(low):
         u.intent, u.field = "organisations", None
@@ -230,12 +241,15 @@ def analyze(question: str, catalog: Catalog) -> Understood:
                                                                 combined.roles)
         if not u.organisations:
             u.role_negated = False  # "pas pilotées par la DSDS" rules the DSDS's fiches out: said once
-        elif u.combine != "any":
-            # "les fiches impliquant les CCAS et les communes": the fiches naming both.
+        else:
+            # "les fiches impliquant les CCAS et les communes": the fiches naming both; "la DARI ou la DRH" either.
             last = max(low.find(fold(o.matched)) + len(fold(o.matched)) for o in u.organisations + u.excluded)
-            u.entity = joined_notion(low[last:])
+            notion, either = joined_notion(low[last:])
+            if notion and u.combine in (None, "any" if either else "all"):
+                u.entity, u.combine = notion, "any" if either else u.combine
     if axe_said := re.search(r"\baxe\b", low):
         u.axe = catalog.axe_named(q)
+        u.axe_negated = bool(u.axe and _AXE_EXCLUDED_RE.search(low[:axe_said.start()]))
         # "Les fiches de l'axe 2" lists them, and so do "les pilotes de l'axe 3", which only its fiches have;
         # "les objectifs de l'axe 2" is a passage question. (A field named after "axe" may be the words of
         # its title: "l'axe gagner en cohérence par les partenariats".)
@@ -363,7 +377,7 @@ def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, 
         for words in [u.programme, *programme_said]:
             at.add_words("programme", u.programme, words)
     if u.axe:
-        at.add_match("axe", u.axe, AXE_RE.search(at.low))
+        at.add_match("axe", u.axe, AXE_RE.search(at.low), before=_AXE_EXCLUDED if u.axe_negated else ARTICLES)
     if u.entity:
         # What a list is about, as typed, for the page to show ("Sujet : santé mentale"); the question's
         # other words would dangle without it, so it has no remove button.

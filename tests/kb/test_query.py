@@ -153,6 +153,20 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # How success is measured: the indicateurs.
     ("Comment saura-t-on si la réorganisation du service social métropolitain a réussi ?", {"field": "indicateurs"}),
     ("quels sont les critères de réussite de la fiche 70 ?", {"fiche": "70", "field": "indicateurs"}),
+    # The same of a name the table does not know: where it acts, or whether it holds a role.
+    ("où intervient la direction du Développement Durable ?",
+     {"intent": "list", "entity": ["developpement", "durable"]}),
+    ("La politique de la ville pilote-t-elle une action ?", {"intent": "list", "role": "pilote", "orgs": []}),
+    ("Pourriez-vous m'indiquer les fiches où les communes figurent parmi les partenaires associés ?",
+     {"role": "partenaire", "entity": ["commune"]}),
+    # A lowercase acronym is an organisation unless a very common word ("de", "dr").
+    ("fiches pilotées par la die qui se terminent en 2022", {"orgs": ["DIE"], "role": "pilote", "year": 2022}),
+    # An axe ruled out.
+    ("fiches du pmie hors axe 2", {"axe_negated": True,
+                                   "programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI"}),
+    ("les fiches de l'axe 2", {"axe_negated": False}),
+    # A notion joined to a name by "ou": the fiches naming either.
+    ("liste des fiches avec la DARI ou la DRH", {"orgs": ["DARI"], "combine": "any", "entity": ["drh"]}),
     # A notion the table does not know, joined to a name by "et": the fiches naming both.
     ("quelles fiches impliquent les CCAS et les communes ?", {"orgs": ["CCAS"], "entity": ["commune"]}),
     ("quelles fiches impliquent la CAF et se terminent en 2022 ?", {"orgs": ["CAF"], "entity": [], "year": 2022}),

@@ -21,6 +21,7 @@ BLIND_FLOORS = {
     "blind.jsonl": (62, {"recall@1": 0.78, "recall@5": 0.97, "mrr@10": 0.84, "fiche_f1": 0.99, "fiche_cited": 0.99}),
     "blind2.jsonl": (50, {"recall@1": 0.75, "recall@5": 0.875, "mrr@10": 0.82, "fiche_f1": 0.99, "fiche_cited": 0.99}),
     "blind3.jsonl": (45, {"recall@1": 0.6, "recall@5": 0.9, "mrr@10": 0.73, "fiche_f1": 0.92, "fiche_cited": 0.9}),
+    "blind4.jsonl": (40, {"recall@1": 0.33, "recall@5": 0.75, "mrr@10": 0.5, "fiche_f1": 0.98, "fiche_cited": 0.98}),
 }
 
 
@@ -351,6 +352,7 @@ def test_a_corpus_the_system_was_not_built_for(tmp_path: Path, corpus: str) -> N
 
 
 def test_fiches_not_naming_a_notion(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    corpus_index.service.refresh()
     every = [f.number for f in corpus_index.service.catalog.fiches]
     logement = numbers(corpus_index, "quelles fiches parlent de logement ?")
     assert logement and numbers(corpus_index, "quelles fiches ne parlent pas de logement ?") == \
@@ -373,3 +375,12 @@ def test_a_name_and_a_notion_joined_by_et(corpus_index) -> None:  # type: ignore
     for fiche in both:  # each cited for each
         lines = " ".join(c["text"] for c in fiche["citations"])
         assert "CCAS" in lines and "ommune" in lines
+
+
+def test_an_axe_ruled_out_and_a_notion_as_an_alternative(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    pmie = numbers(corpus_index, "Quelles fiches relèvent du PMIE ?")
+    axe2 = numbers(corpus_index, "les fiches de l'axe 2")
+    assert numbers(corpus_index, "fiches du pmie hors axe 2") == [n for n in pmie if n not in axe2]
+    dari = numbers(corpus_index, "liste des fiches avec la DARI")
+    either = numbers(corpus_index, "liste des fiches avec la DARI ou la DRH")
+    assert set(dari) < set(either)

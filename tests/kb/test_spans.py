@@ -112,3 +112,8 @@ def test_what_a_list_is_about_is_spanned_as_typed(catalog) -> None:  # type: ign
     question = "quelles fiches ne parlent pas de Santé mentale ?"
     u = analyze(question, catalog)
     assert [question[s.start:s.end] for s in u.spans if s.kind == "entity"] == ["Santé", "mentale"]
+
+
+def test_an_axe_ruled_out_is_cut_with_its_negation(catalog) -> None:  # type: ignore[no-untyped-def]
+    question = "fiches du PMIE hors axe 2"
+    assert without(question, analyze(question, catalog).spans, "axe") == "fiches du PMIE"

@@ -94,7 +94,7 @@ export function understoodChips(understood, question) {
     chips.push({ kind: "programme", label: `Programme : ${understood.programme}`, without: without("programme") });
   }
   if (understood.axe) {
-    chips.push({ kind: "axe", label: understood.axe, without: without("axe") });
+    chips.push({ kind: "axe", label: `${understood.axe_negated ? "Hors " : ""}${understood.axe}`, without: without("axe") });
   }
   if (understood.doc_type) {
     chips.push({ kind: "type", label: `Type : ${typeLabel(understood.doc_type)}`, without: without("doc_type") });
