@@ -66,7 +66,7 @@ _FIELDS = (
                    r"pr[ée]vu|d[ée]roul|dur))|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
                    r"\bplanning\b|\ben quelle ann[ée]e\b"),
     ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
-    ("partenaires", r"\bpartenaires?\b|\bpartenariats?\b"),
+    ("partenaires", r"\bpartenaires?\b"),
     # "comment saura-t-on si … a réussi ?" asks how success is measured.
     ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b|"
                     r"\bcrit[eè]res? de (?:r[ée]ussite|succ[eè]s)|\bcomment (?:saura|savoir|sait|verra|juger)\b"
@@ -78,7 +78,9 @@ _FIELDS = (
 # Asked of a fiche the question names, and only then, these ask for a field too: "qui est
 # responsable de la fiche 13" wants its pilotes, but "le responsable de secteur" is a job.
 _FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en charge|mene|conduit)"),
-                      ("modalites", r"\bmoyens\b"), ("calendrier", r"\bquand\b"))
+                      ("modalites", r"\bmoyens\b"), ("calendrier", r"\bquand\b"),
+                      # "partenariat avec Emmaüs Connect" is what an action does, unless of a fiche named.
+                      ("partenaires", r"\bpartenariats?\b"))
 # "Comment…" and "pourquoi…" of a fiche ask for its modalités or its contexte, unless a field is named.
 _FIELD_QUESTIONS = (("modalites", r"\bcomment\b.*\bfiche"), ("contexte", r"\bpourquoi\b.*\bfiche"))
 # A negation just before the role's words, within the same clause.

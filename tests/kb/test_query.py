@@ -150,6 +150,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("quand se termine l'action sur la précarité énergétique ?", {"field": "calendrier"}),
     ("fiche 13 quand ?", {"fiche": "13", "field": "calendrier"}),
     ("Quand la Métropole a-t-elle adopté son Programme Métropolitain d'Insertion ?", {"field": None}),
+    # "Partenariat" is what an action does, unless asked of a fiche.
+    ("partenariat emmaus connect pour l'inclusion numérique", {"field": None}),
+    ("quels partenariats pour la fiche 13 ?", {"fiche": "13", "field": "partenaires"}),
     # How success is measured: the indicateurs.
     ("Comment saura-t-on si la réorganisation du service social métropolitain a réussi ?", {"field": "indicateurs"}),
     ("quels sont les critères de réussite de la fiche 70 ?", {"fiche": "70", "field": "indicateurs"}),
