@@ -36,8 +36,10 @@ _READINGS: tuple[tuple[str, int | None, str], ...] = (
     ("gt", None, r"\b(?:plus|davantage) d[e']\s*" + _N + _BETWEEN + "{field}"),
     ("lt", None, r"\bmoins d[e']\s*" + _N + _BETWEEN + "{field}"),
     ("gt", 1, r"\bplusieurs" + _BETWEEN + r"{field}|\b{field}\s+(?:a|par)\s+(?:plusieurs|plus d'une?)\b|"
-              r"\bco-?pilot|\bpilotage\s+(?:partage|conjoint|commun)"),
-    ("eq", 1, r"\bseule?s?\s+{field}|\bune? seule?" + _BETWEEN + r"{field}|\b{field}\s+uniques?\b|"
+              r"(?<!sans )(?<!non )(?<!pas )\bco-?pilot|\bpilotage\s+(?:partage|conjoint|commun)"),
+    # "seule", "un seul pilote", and "sans copilote".
+    ("eq", 1, r"\b(?:sans|non|pas)\s+(?:de\s+)?co-?pilot|"
+              r"\bseule?s?\s+{field}|\bune? seule?" + _BETWEEN + r"{field}|\b{field}\s+uniques?\b|"
               r"\bunique\s+{field}|\b{field}\s+par\s+une?\s+seule?\b|\b{field}(?:-t-(?:elle|il))?\s+seule?s?\b"),
     # "sans partenaire", not "sans partenaire associatif": a qualified noun is not the whole field.
     ("eq", 0, r"\b(?:sans|aucune?|pas d[e'])\s*(?:aucune?\s+)?{field}(?:\s+associe(?:e|s|es)?)?"

@@ -107,7 +107,8 @@ def _by_organisations(u: Understood, catalog: Catalog, role: str | None) -> list
     fiches, each cited by its pilote and partenaires lines: what shows that the
     organisation is not among them.
     """
-    ruled_out = {m.fiche.number for org in u.excluded for m in catalog.by_organisation(org.id, role)}
+    ruled_out = {m.fiche.number for org in u.excluded for held in u.excluded_roles or [role]
+                 for m in catalog.by_organisation(org.id, held)}
     if not u.organisations:
         return [catalog.roster(fiche) for fiche in catalog.fiches if fiche.number not in ruled_out]
     # org_roles holds "pilote", "partenaire" or None, like `role`.

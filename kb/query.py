@@ -19,6 +19,7 @@ from kb.analyzer import terms, tokens
 from kb.catalog import AXE_RE, NUMBERED_DOCUMENT_RE, Catalog
 from kb.counting import Count, read_count
 from kb.entity import FICHES_WORD_RE, field_after_fiches, joined_notion, list_entity, without_words
+from kb.fields import field_asked
 from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
 from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
@@ -56,33 +57,10 @@ _IN_PLAN_RE = re.compile(r"^o[uù] (?:intervient|apparait|figure|agit)\b|\b(?:ro
                          r"(?:pms|plan|projet metropolitain des solidarites)\b")
 _ANY_FICHE_RE = re.compile(r"\b(?:une|aucune|plusieurs|certaines|des)\s+(?:fiches?|actions?)(?:[\s-]+actions?)?"
                            r"(?:\s+(?:du|dans le)\s+(?:pms|plan))?\s*\??$")
+_NEITHER_RE = re.compile(r"\bni\s+(pilote|partenaire)s?\s+ni\s+(pilote|partenaire)s?\b")
 _INVOLVED_RE = re.compile(r"\b(?:impliqu|mentionn|cit[ée]|figur|appara|particip|intervien)")
 _SOME_FICHES_RE = re.compile(r"\b(?:des|les)\s+(?:fiches|actions)\s+(?:avec|qui|ou|où|dont|sur|pilot|impliqu|associ|"
                              r"mentionn|cit|concern|portant)")
-_FIELDS = (
-    # "Quand" asks for a calendrier with a calendrier's verb ("quand se termine l'action sur…") or of a fiche
-    # named (below); "quand la Métropole a-t-elle adopté son programme ?" asks for a date in the text.
-    ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\bquand\b(?=.*\b(?:commenc|termin|d[ée]marr|ach[eè]v|fini|lanc|"
-                   r"pr[ée]vu|d[ée]roul|dur))|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
-                   r"\bplanning\b|\ben quelle ann[ée]e\b"),
-    ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte"),
-    ("partenaires", r"\bpartenaires?\b"),
-    # "comment saura-t-on si … a réussi ?" asks how success is measured.
-    ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b|"
-                    r"\bcrit[eè]res? de (?:r[ée]ussite|succ[eè]s)|\bcomment (?:saura|savoir|sait|verra|juger)\b"
-                    r"[^?]*\b(?:r[ée]ussi|march[ée]|fonctionn[ée]|atteint)"),
-    ("objectifs", r"\bobjectifs?\b|\bbut\b|\bfinalit"),
-    ("modalites", r"\bmodalit[ée]s\b|\bmise en (?:oe|œ)uvre\b"),
-    ("contexte", r"\bcontexte\b"),
-)
-# Asked of a fiche the question names, and only then, these ask for a field too: "qui est
-# responsable de la fiche 13" wants its pilotes, but "le responsable de secteur" is a job.
-_FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en charge|mene|conduit)"),
-                      ("modalites", r"\bmoyens\b"), ("calendrier", r"\bquand\b"),
-                      # "partenariat avec Emmaüs Connect" is what an action does, unless of a fiche named.
-                      ("partenaires", r"\bpartenariats?\b"))
-# "Comment…" and "pourquoi…" of a fiche ask for its modalités or its contexte, unless a field is named.
-_FIELD_QUESTIONS = (("modalites", r"\bcomment\b.*\bfiche"), ("contexte", r"\bpourquoi\b.*\bfiche"))
 # A negation just before the role's words, within the same clause.
 _NEGATION_RE = re.compile(r"(?:\bn'|\bne\b|\bpas\b|\bsans\b|\bnon\b)[^,;?]{0,20}$")
 # Said of the fiches themselves: "fiches sans …", "actions qui ne parlent pas de …". Not "les fiches pour les sans
@@ -123,6 +101,8 @@ class Understood:
     excluded: list[OrgRef] = _field(default_factory=list)
     # The role asked of each organisation when it differs ("pilotées par la DSDS, impliquant la CAF").
     org_roles: dict[str, str | None] = _field(default_factory=dict)
+    # The roles the excluded organisations must not hold, when not any: "ni pilote ni partenaire".
+    excluded_roles: list[str] = _field(default_factory=list)
     # The role is asked in the negative ("n'est pas pilote"): fiches naming the organisation in another role.
     role_negated: bool = False
     fiche: str | None = None
@@ -201,16 +181,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     # Asked in the negative: "où la CAF n'est pas pilote", "partenaire mais pas pilote".
     u.role_negated = bool(role and _NEGATION_RE.search(low[:role[1].start()]))
     if u.intent == "passage":
-        # The field asked comes first: "indicateurs de la fiche « … en partenariat avec … »"
-        # asks for indicateurs, whatever the fiche's title says after.
-        found = [(m, name) for name, pattern in _FIELDS if (m := re.search(pattern, low))]
-        if u.fiche and not found:
-            found = [(m, name) for name, pattern in _FICHE_FIELD_WORDS if (m := re.search(pattern, low))]
-        # "Comment … la fiche" gets no span: "comment" is the question itself.
-        asked = found or [(m, name) for name, pattern in _FIELD_QUESTIONS if (m := re.search(pattern, low))]
-        first = min(asked, key=lambda f: (f[0].start(), f[1])) if asked else None
-        field_said = first[0] if first and found else None
-        u.field = first[1] if first else None
+        u.field, field_said = field_asked(low, of_fiche=u.fiche is not None)
     if _SOME_FICHES_RE.search(low):
         u.intent = "list"  # "y a-t-il des fiches sur le numérique ?"
     soft_list = u.intent == "passage" and bool(_SOFT_LIST_RE.search(low))
@@ -241,7 +212,13 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         combined = combine_organisations(q, u.organisations)
         u.organisations, u.combine, u.excluded, u.org_roles = (combined.wanted, combined.combine, combined.excluded,
                                                                 combined.roles)
-        if not u.organisations:
+        if u.organisations and (neither := _NEITHER_RE.search(low)):
+            # "où les MDM ne sont ni pilotes ni partenaires": the fiches where they hold neither role, those
+            # that only name them included.
+            u.excluded, u.organisations, u.excluded_roles = u.excluded + u.organisations, [], \
+                sorted({neither.group(1), neither.group(2)})
+            u.role, u.role_negated = None, False
+        elif not u.organisations:
             u.role_negated = False  # "pas pilotées par la DSDS" rules the DSDS's fiches out: said once
         else:
             # "les fiches impliquant les CCAS et les communes": the fiches naming both; "la DARI ou la DRH" either.

@@ -153,6 +153,17 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     # "Partenariat" is what an action does, unless asked of a fiche.
     ("partenariat emmaus connect pour l'inclusion numérique", {"field": None}),
     ("quels partenariats pour la fiche 13 ?", {"fiche": "13", "field": "partenaires"}),
+    # A fiche's field asked of a fiche named by its subject.
+    ("qui est responsable de l'action sur les démarches sociales en ligne ?", {"field": "pilotes"}),
+    ("avec quels acteurs la Métropole travaille-t-elle pour encourager le bénévolat ?", {"field": "partenaires"}),
+    ("jusqu'à quand court le projet sur l'économie circulaire ?", {"field": "calendrier"}),
+    ("comment concrètement la Métropole compte-t-elle réduire la fracture numérique ?", {"field": "modalites"}),
+    ("le responsable de secteur", {"field": None}),
+    # "sans copilote" is one pilote; "ni pilote ni partenaire" rules both roles out.
+    ("Quelles fiches la DSDS pilote-t-elle seule, sans copilote ?", {"orgs": ["DSDS"], "count": ONE}),
+    ("fiches non copilotées", {"count": ONE}),
+    ("fiches où la CAF n'est ni pilote ni partenaire",
+     {"orgs": [], "excluded_roles": ["partenaire", "pilote"], "role": None}),
     # How success is measured: the indicateurs.
     ("Comment saura-t-on si la réorganisation du service social métropolitain a réussi ?", {"field": "indicateurs"}),
     ("quels sont les critères de réussite de la fiche 70 ?", {"fiche": "70", "field": "indicateurs"}),

@@ -22,6 +22,7 @@ BLIND_FLOORS = {
     "blind2.jsonl": (50, {"recall@1": 0.75, "recall@5": 0.875, "mrr@10": 0.82, "fiche_f1": 0.99, "fiche_cited": 0.99}),
     "blind3.jsonl": (45, {"recall@1": 0.6, "recall@5": 0.9, "mrr@10": 0.73, "fiche_f1": 0.92, "fiche_cited": 0.9}),
     "blind4.jsonl": (40, {"recall@1": 0.33, "recall@5": 0.75, "mrr@10": 0.5, "fiche_f1": 0.98, "fiche_cited": 0.98}),
+    "blind5.jsonl": (40, {"recall@1": 0.73, "recall@5": 0.87, "mrr@10": 0.78, "fiche_f1": 0.9, "fiche_cited": 0.98}),
 }
 
 
@@ -209,6 +210,9 @@ def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # ty
         assert fiche["citations"] and all("DRTU" not in c["text"] for c in fiche["citations"])
         assert {c["field"] for c in fiche["citations"]} <= {"pilotes", "partenaires", "titre"}
     assert "66.5" not in numbers(corpus_index, "Quelles fiches ne sont pas pilotées par la DSDS ?")
+    # Neither role: the fiches that only name the CAF (13 and 79) stay, those where it is partenaire go.
+    neither = numbers(corpus_index, "fiches où la CAF n'est ni pilote ni partenaire")
+    assert {"13", "79"} <= set(neither) and "66.5" not in neither and len(neither) == 23
     # The DSDS pilots twelve fiches; of those, only 66.5 names the CAF.
     assert numbers(corpus_index, "Quelles fiches pilotées par la DSDS impliquent la CAF ?") == ["66.5"]
 

@@ -42,7 +42,10 @@ export function understoodChips(understood, question) {
     });
   }
   for (const org of understood.excluded || []) {
-    chips.push({ kind: "excluded", label: `Sans : ${orgLabel(org)}`, without: without("excluded", org.id) });
+    // "ni pilote ni partenaire": ruled out in those roles only.
+    const roles = (understood.excluded_roles || []).map(roleLabel).join(" ni ");
+    chips.push({ kind: "excluded", label: `Sans : ${orgLabel(org)}${roles ? ` · ni ${roles}` : ""}`,
+      without: without("excluded", org.id) });
   }
   if (understood.entity?.length) {
     // What a list is about, in the words typed ("Sujet : santé mentale", "Sans : logement"). No ×: cutting
