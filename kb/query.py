@@ -51,8 +51,9 @@ _LIST_RE = re.compile(
 # without an organisation, "quels projets…" may as well ask for a livret's "projets phares".
 _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:sont\s+les\s+)?"
                            r"(?:projets?|dispositifs?|chantiers?)\b")
-_WHERE_RE = re.compile(r"^o[uù] (?:intervient|interviennent|apparait|apparaissent|figure|figurent)\b")
-_IN_PLAN_RE = re.compile(r"^o[uù] (?:intervient|apparait|figure|agit)\b|\b(?:role|place|associee?|impliquee?|"
+_WHERE = r"^o[uù] (?:intervient|interviennent|apparait|apparaissent|figure|figurent)\b"
+_WHERE_RE = re.compile(_WHERE)
+_IN_PLAN_RE = re.compile(_WHERE + r"|^o[uù] agit\b|\b(?:role|place|associee?|impliquee?|"
                          r"intervient|participe|intervention|participation)\b.*\b(?:dans|au|du)\s+(?:le\s+)?"
                          r"(?:pms|plan|projet metropolitain des solidarites)\b")
 _ANY_FICHE_RE = re.compile(r"\b(?:une|aucune|plusieurs|certaines|des)\s+(?:fiches?|actions?)(?:[\s-]+actions?)?"
@@ -195,13 +196,12 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     # "la CAF pilote-t-elle une fiche ?", "l'ARS est-elle impliquée dans une action ?": asked yes or no,
     # answered by the list of the fiches where it holds that role, or none. Not "… d'une action sur le
     # logement", whose topic a list of the organisation's fiches would drop.
-    plural = plural or (u.intent == "passage" and not u.fiche and bool(u.role or _INVOLVED_RE.search(low))
-                        and bool(_ANY_FICHE_RE.search(low)))
+    yes_no = bool(u.role or _INVOLVED_RE.search(low)) and bool(_ANY_FICHE_RE.search(low))
+    plural = plural or (u.intent == "passage" and not u.fiche and yes_no)
     if (soft_list or plural) and u.organisations:
         u.intent = "list"
         u.field = None
-    elif u.intent == "passage" and not u.fiche and (_WHERE_RE.search(low) or (
-            bool(u.role or _INVOLVED_RE.search(low)) and _ANY_FICHE_RE.search(low))):
+    elif u.intent == "passage" and not u.fiche and (yes_no or _WHERE_RE.search(low)):
         # The same of a name the table does not know: "où intervient la direction du Développement Durable ?",
         # "la politique de la ville pilote-t-elle une action ?" list the fiches printing it.
         u.intent, u.field = "list", None
