@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from math import inf
 
+from kb.acronyms import initials, prints_acronym, prints_expansion
 from kb.analyzer import terms
 from kb.counting import Count
 from kb.lexicon import fold
@@ -59,11 +60,17 @@ def _has_phrase(line_terms: tuple[str, ...], words: list[str]) -> bool:
 
 
 def _naming_lines(read: dict[str, list[_Line]], words: list[str]) -> dict[str, list[_Line]]:
-    """Per fiche, its lines naming `words`: as a phrase if any fiche prints one, else all in one line."""
+    """Per fiche, its lines naming `words`: as a phrase (or its acronym) if any fiche prints one, else all in
+    one line. One word may be an acronym a line spells out ("RSA": "Revenu de Solidarité Active")."""
     if len(words) > 1:
-        phrases = {number: [line for line in lines if _has_phrase(line[3], words)] for number, lines in read.items()}
+        short = initials(words)
+        phrases = {number: [line for line in lines if _has_phrase(line[3], words)
+                            or (short and prints_acronym(line[2], short))] for number, lines in read.items()}
         if any(phrases.values()):
             return phrases
+    elif any(prints_expansion(line[2], words[0]) for lines in read.values() for line in lines):
+        return {number: [line for line in lines if words[0] in line[3] or prints_expansion(line[2], words[0])]
+                for number, lines in read.items()}
     wanted = set(words)
     return {number: [line for line in lines if wanted <= set(line[3])] for number, lines in read.items()}
 

@@ -80,6 +80,12 @@ class OrgTable:
             # Three words at least: "Collège Coopérant" alone names too little.
             if len(bare) >= 3 and bare != key and bare not in self._names:
                 self._near.setdefault(bare, oid)
+        # A name typed without the list in brackets it ends with: "la Direction ressources" is the DR's
+        # "Direction ressources (RH, SI/communication, finances/contrôle de gestion, marchés, juridique)".
+        for oid, org in self.orgs.items():
+            bare = _key(re.sub(r"\s*\([^()]*\)\s*$", "", org.name))
+            if len(bare) >= 2 and bare != _key(org.name) and bare not in self._names:
+                self._near.setdefault(bare, oid)
         # A long name typed with its end as that end's own acronym: "l'Union Départementale des CCAS" is
         # the UDCCAS, whose name ends with the CCAS's "Centres Communaux d'Action Sociale".
         for key, oid in self._names.items():
@@ -127,7 +133,8 @@ class OrgTable:
             if not oid:
                 continue
             uppers = sum(1 for c in word if c.isupper())
-            if case_sensitive and not (word.isupper() or uppers >= 2):
+            # A long acronym may be printed as a name: "Associations Résacoop" is the RESACOOP.
+            if case_sensitive and not (word.isupper() or uppers >= 2 or (len(word) >= 6 and word[0].isupper())):
                 continue
             if len(word) <= 2 and not word.isupper():
                 continue

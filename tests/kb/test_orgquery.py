@@ -25,6 +25,8 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles fiches impliquent la Direction régionale et départementale de la jeunesse, des sports et de la "
      "cohésion sociale ?", ["DRDJSCS"]),
     ("fiches avec le Pôle Ressources Formation en Action Sociale", ["PREFAS"]),
+    # … or without the list in brackets it ends with.
+    ("Quelles fiches action impliquent la Direction ressources ?", ["DR"]),
     # A long name whose end is typed as that end's acronym: the union of the CCAS, not a CCAS.
     ("quelles fiches impliquent l'union départementale des CCAS ?", ["UDCCAS"]),
     ("quelles fiches impliquent les CCAS ?", ["CCAS"]),

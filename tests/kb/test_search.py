@@ -23,6 +23,7 @@ BLIND_FLOORS = {
     "blind3.jsonl": (45, {"recall@1": 0.6, "recall@5": 0.9, "mrr@10": 0.73, "fiche_f1": 0.92, "fiche_cited": 0.9}),
     "blind4.jsonl": (40, {"recall@1": 0.33, "recall@5": 0.75, "mrr@10": 0.5, "fiche_f1": 0.98, "fiche_cited": 0.98}),
     "blind5.jsonl": (40, {"recall@1": 0.73, "recall@5": 0.87, "mrr@10": 0.78, "fiche_f1": 0.9, "fiche_cited": 0.98}),
+    "blind6.jsonl": (40, {"recall@1": 0.83, "recall@5": 0.9, "mrr@10": 0.86, "fiche_f1": 0.98, "fiche_cited": 0.98}),
 }
 
 
@@ -388,3 +389,13 @@ def test_an_axe_ruled_out_and_a_notion_as_an_alternative(corpus_index) -> None: 
     dari = numbers(corpus_index, "liste des fiches avec la DARI")
     either = numbers(corpus_index, "liste des fiches avec la DARI ou la DRH")
     assert set(dari) < set(either)
+
+
+def test_a_name_and_its_initials_list_the_same_fiches(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    # The plan prints "Revenu de Solidarité Active" on some fiches and "RSA" on others.
+    rsa = numbers(corpus_index, "quelles fiches parlent du RSA ?")
+    assert rsa == numbers(corpus_index, "Quelles fiches action parlent du Revenu de Solidarité Active ?")
+    assert {"31", "70", "78"} <= set(rsa)
+    # A long acronym printed as a name: "Associations Résacoop".
+    assert numbers(corpus_index, "Dans quelles fiches le Réseau Rhône-Alpes d'appui à la coopération "
+                                 "internationale est-il partenaire ?") == ["67"]

@@ -1,0 +1,21 @@
+"""A name and its initials, on lines of the développement social livret."""
+
+from __future__ import annotations
+
+from kb.acronyms import initials, prints_acronym, prints_expansion
+
+
+def test_a_long_name_has_initials() -> None:
+    assert initials(["revenu", "solidarite", "active"]) == "RSA"
+    assert initials(["conseil", "developpement"]) is None  # two words: too often something else
+
+
+def test_an_acronym_printed_in_capitals_as_a_word() -> None:
+    line = "Coordonner les aides allouées dans le cadre du Fonds de Solidarité pour le Logement (FSL), via une refonte"
+    assert prints_acronym(line, "FSL") and not prints_acronym("les FSLA", "FSL")
+
+
+def test_an_acronym_spelled_out_in_capitalised_words() -> None:
+    assert prints_expansion("bénéficiaires du Revenu de Solidarité Active :", "RSA")
+    assert not prints_expansion("renforcer la solidarité active des réseaux", "RSA")  # not capitalised
+    assert not prints_expansion("Revenu de Solidarité Active", "R")
