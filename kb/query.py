@@ -216,7 +216,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             # "où les MDM ne sont ni pilotes ni partenaires": the fiches where they hold neither role, those
             # that only name them included.
             u.excluded, u.organisations, u.excluded_roles = u.excluded + u.organisations, [], \
-                sorted({neither.group(1), neither.group(2)})
+                list(dict.fromkeys(neither.groups()))
             u.role, u.role_negated = None, False
         elif not u.organisations:
             u.role_negated = False  # "pas pilotées par la DSDS" rules the DSDS's fiches out: said once

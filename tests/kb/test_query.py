@@ -163,7 +163,7 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Quelles fiches la DSDS pilote-t-elle seule, sans copilote ?", {"orgs": ["DSDS"], "count": ONE}),
     ("fiches non copilotées", {"count": ONE}),
     ("fiches où la CAF n'est ni pilote ni partenaire",
-     {"orgs": [], "excluded_roles": ["partenaire", "pilote"], "role": None}),
+     {"orgs": [], "excluded_roles": ["pilote", "partenaire"], "role": None}),
     # How success is measured: the indicateurs.
     ("Comment saura-t-on si la réorganisation du service social métropolitain a réussi ?", {"field": "indicateurs"}),
     ("quels sont les critères de réussite de la fiche 70 ?", {"fiche": "70", "field": "indicateurs"}),
