@@ -51,13 +51,18 @@ def fiche_scores(item: dict[str, Any], fiches: list[dict[str, Any]]) -> dict[str
     tolerated = {norm_fiche(f) for f in item.get("fiches_ok", [])}
     got = {norm_fiche(f.get("number")) for f in fiches}
     tp, fp = len(got & expected), len(got - expected - tolerated)
+    extra = sorted(got - expected - tolerated)
+    if not expected:
+        # A question no fiche answers ("fiches": [], which score.py cannot score): right when none is listed.
+        return {"precision": 0.0 if fp else 1.0, "recall": 1.0, "f1": 0.0 if fp else 1.0, "cited": 1.0,
+                "missing": [], "extra": extra}
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / len(expected)
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     cited = [f for f in fiches if norm_fiche(f.get("number")) in expected
              and any(norm(c.get("text", "")) for c in f.get("citations") or [])]
     return {"precision": precision, "recall": recall, "f1": f1, "cited": len(cited) / len(expected),
-            "missing": sorted(expected - got), "extra": sorted(got - expected - tolerated)}
+            "missing": sorted(expected - got), "extra": extra}
 
 
 def evaluate(gold: Path, search: Search, k: int = 10) -> tuple[dict[str, Any], list[dict[str, Any]]]:
