@@ -56,6 +56,13 @@ class OrgTable:
             self.orgs[oid] = Organisation(id=oid, name=entry.name, acronym=entry.acronym,
                                           aliases=aliases, category=entry.category)
         self._by_acronym = {fold(a): oid for oid, o in self.orgs.items() for a in [oid, *o.aliases]}
+        # A long acronym printed with a letter missing ("DDSH", "ESMS", "DRJSCS"), when it can be only one.
+        short: dict[str, set[str]] = {}
+        for oid in self.orgs:
+            if len(oid) >= 5:
+                for i in range(len(oid)):
+                    short.setdefault(fold(oid[:i] + oid[i + 1:]), set()).add(oid)
+        self._short = {k: ids.pop() for k, ids in short.items() if len(ids) == 1 and k not in self._by_acronym}
         self._names: dict[tuple[str, ...], str] = {}
         for oid, org in self.orgs.items():
             key = _key(org.name)
@@ -129,7 +136,7 @@ class OrgTable:
         # Acronyms, as whole tokens.
         for match in _ACRONYM_TOKEN_RE.finditer(text):
             word = match.group()
-            oid = self._by_acronym.get(fold(word))
+            oid = self._by_acronym.get(fold(word)) or (self._short.get(fold(word)) if word.isupper() else None)
             if not oid:
                 continue
             uppers = sum(1 for c in word if c.isupper())

@@ -104,3 +104,12 @@ def test_a_name_in_a_role_is_read_in_that_field_only(catalog) -> None:  # type: 
 
 def test_fiches_are_ordered_as_printed() -> None:
     assert sorted(["12", "1.2", "80.2", "8.2", "66.5"], key=fiche_sort_key) == ["1.2", "8.2", "12", "66.5", "80.2"]
+
+
+def test_an_acronym_printed_with_a_letter_missing(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Fiche 78 prints "ESMS" for the ESSMS, fiche 57 "DDSH" for the DDSHE, fiche 63.2 "DRJSCS" for the DRDJSCS.
+    for number, oid in (("78", "ESSMS"), ("57", "DDSHE"), ("63.2", "DRDJSCS")):
+        fiche = catalog.fiche(number)
+        assert fiche and oid in {m.org for m in fiche.organisations}, (number, oid)
+    # Only in capitals, and only where one acronym is that near: "esms" in running text is nothing.
+    assert [h.org for h in catalog.table.find("les ESMS et les esms")] == ["ESSMS"]
