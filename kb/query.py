@@ -197,6 +197,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     # answered by the list of the fiches where it holds that role, or none. Not "… d'une action sur le
     # logement", whose topic a list of the organisation's fiches would drop.
     yes_no = bool(u.role or _INVOLVED_RE.search(low)) and bool(_ANY_FICHE_RE.search(low))
+    # "la MDM est-elle pilote ?": a name and a role, and nothing else asked.
+    named = {t for o in u.organisations for t in terms(o.matched)}
+    yes_no = yes_no or bool(u.role and u.organisations and not set(list_entity(q)[0]) - named)
     plural = plural or (u.intent == "passage" and not u.fiche and yes_no)
     if (soft_list or plural) and u.organisations:
         u.intent = "list"

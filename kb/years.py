@@ -21,7 +21,9 @@ _YEAR_MODES = (
 WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")
 # Before a span of years, "toute la période 2017-2022" or "couvrent 2017-2022": every year of it, not any.
 _THROUGHOUT_RE = re.compile(r"\btoute?s?\s+(?:la\s+|les\s+)?(?:duree|periode|long|annees)\b|\bcouvr|\bl'ensemble de\b")
-_YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b")
+# "entre 2019 et 2021", "2017-2022", and two years in a row said either way: "en 2020 ou 2021".
+_YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b|"
+                           r"\b(20\d\d)\s+ou\s+(?:en\s+)?(20\d\d)\b")
 # "avant 2020" is strictly before; "d'ici 2020" and "au plus tard en 2020" include 2020.
 _YEAR_RELATIONS = (("before", r"\b(?:avant|anterieure?s? a)"), ("after", r"\b(?:apres|au-?dela de|posterieure?s? a)"),
                    ("by", r"\b(?:d'ici(?: a)?|au plus tard(?: en| fin)?)"))
@@ -50,7 +52,9 @@ def read_years(low: str) -> Years | None:
     relation = next((r for r, pat in _YEAR_RELATIONS if re.search(pat + r"\s+(?:l'an\s+)?" + year.group(1), low)), None)
     said = Years(int(year.group(1)), _year_mode(low) or "during", relation)
     span = _YEAR_SPAN_RE.search(low)
-    first, last = (int(span.group(1) or span.group(3)), int(span.group(2) or span.group(4))) if span else (0, 0)
+    first, last = [int(g) for g in span.groups() if g] if span else (0, 0)
+    if span and span.group(5) and last != first + 1:
+        span = None  # "2018 ou 2020" is not 2019
     if span and first <= last:
         said.year, said.upto = first, last
         said.relation = "throughout" if _THROUGHOUT_RE.search(low[:span.start()]) else "between"

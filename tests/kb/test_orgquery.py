@@ -43,6 +43,7 @@ def test_names_found(catalog, question: str, expected: list[str]) -> None:  # ty
     ("fiches avec la DSDS mais pas la DRTU", ["DSDS"], None, ["DRTU"]),
     ("Quelles fiches impliquent l'UDCCAS sans la DRTU ?", ["UDCCAS"], None, ["DRTU"]),
     ("Sans la DRTU, quelles fiches impliquent l'UDCCAS ?", ["UDCCAS"], None, ["DRTU"]),
+    ("toutes les actions de l axe 2 sauf celles de la dsds", [], None, ["DSDS"]),
     # Every name ruled out: none is wanted, and the answer is the other fiches.
     ("les fiches sans la DRTU", [], None, ["DRTU"]),
     ("quelles fiches sans la DRTU ni la DSDS ?", [], None, ["DRTU", "DSDS"]),

@@ -179,6 +179,11 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("fiches du pmie hors axe 2", {"axe_negated": True,
                                    "programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI"}),
     ("les fiches de l'axe 2", {"axe_negated": False}),
+    # Typed in a hurry: a name and a role alone, "sauf celles de…", two years in a row.
+    ("la mdm est elle pilote", {"intent": "list", "orgs": ["MDM"], "role": "pilote"}),
+    ("toutes les actions de l axe 2 sauf celles de la dsds", {"orgs": [], "axe_negated": False}),
+    ("fiches qui finissent en 2020 ou 2021", {"year": 2020, "year_to": 2021, "year_relation": "between"}),
+    ("fiches qui finissent en 2018 ou 2020", {"year": 2018, "year_to": None}),
     # A notion joined to a name by "ou": the fiches naming either.
     ("liste des fiches avec la DARI ou la DRH", {"orgs": ["DARI"], "combine": "any", "entity": ["drh"]}),
     # A notion the table does not know, joined to a name by "et": the fiches naming both.
