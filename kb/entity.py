@@ -33,6 +33,7 @@ _FRAME = frozenset(terms(
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
                            "dispositifs chantier chantiers acteur acteurs"))
+_SOMEWHERE_RE = re.compile(r"\b(?:qq|quelque)\s*part\b", re.IGNORECASE)
 FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
 # After the last name of a list question, "et" (or "ou") and a notion the table does not know: "les fiches
 # impliquant les CCAS et les communes". A verb after "et" is another condition ("… la CAF et se terminent en 2022").
@@ -53,6 +54,7 @@ def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
     def content(text: str) -> list[str]:
         return [t for t in terms(text) if t not in _FRAME and t not in STOPWORDS]
 
+    question = _SOMEWHERE_RE.sub(" ", question)  # "la DRTU est-elle pilote qq part ?"
     specific = [t for t in content(question) if t not in _GENERIC]
 
     def named(text: str) -> list[str]:
@@ -60,6 +62,15 @@ def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
 
     groups = [words for part in re.split(r",|\bet\b", question) if (words := named(part))]
     return named(question), groups if len(groups) > 1 else []
+
+
+def either_notions(question: str) -> list[list[str]]:
+    """The notions a list question offers as alternatives ("les Petits frères des pauvres ou les Restos du
+    cœur"), two or more; else []. "où" is no "ou", and a part with no content word ("fiches ou …", typed
+    for "fiches où …") offers nothing."""
+    parts = [words for part in re.split(r"\bou\b", question)
+             if (words := [t for t in terms(part) if t not in _FRAME and t not in STOPWORDS])]
+    return parts if len(parts) > 1 else []
 
 
 def joined_notion(after: str) -> tuple[list[str], bool]:

@@ -44,7 +44,10 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
     naming = None
     if u.entity:
         groups = u.entity_groups or [u.entity]
-        naming = _in_role(partial(catalog.by_text, groups, field=u.entity_field), role, u.role_negated)
+        # "les Petits frères des pauvres ou les Restos du cœur": either; "logement et santé": each.
+        alternatives = [[group] for group in groups] if u.combine == "any" and not u.organisations else [groups]
+        naming = [m for alternative in alternatives
+                  for m in _in_role(partial(catalog.by_text, alternative, field=u.entity_field), role, u.role_negated)]
         naming = _not_naming(naming, role, catalog) if u.entity_negated else naming
     if u.organisations or u.excluded:
         named = _by_organisations(u, catalog, role)

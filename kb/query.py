@@ -18,7 +18,7 @@ from dataclasses import field as _field
 from kb.analyzer import terms, tokens
 from kb.catalog import AXE_RE, NUMBERED_DOCUMENT_RE, Catalog
 from kb.counting import Count, read_count
-from kb.entity import FICHES_WORD_RE, field_after_fiches, joined_notion, list_entity, without_words
+from kb.entity import FICHES_WORD_RE, either_notions, field_after_fiches, joined_notion, list_entity, without_words
 from kb.fields import field_asked
 from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
@@ -36,11 +36,11 @@ _MORE_FICHES_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:de\s+)?(?:la\s+|l[
 _LIST_RE = re.compile(
     r"^(?:quelles?|quels?|lister?|(?:la\s+)?liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
-    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:s'|se\s+|non\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
+    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:toujours\s+|tjrs\s+|encore\s+)?(?:s'|se\s+|non\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
     r"ach[ée]v|pr[ée]vu|en cours|activ|mobilis|engag|inclu|sollicit|co-?pilot)"
     # Keywords typed as in a catalogue: "fiches UDCCAS", "les fiches 2019" (a plural, not "fiche 13").
-    rf"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*{_NUMBER_WORDS}{_NUMBER}\b)"
+    rf"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*{_NUMBER_WORDS}{_NUMBER}\b)|\bfiches(?:\s+actions?)?\s*$"
     r"|\bquelles?\s+(?:fiches?|actions?)\b"
     # Asked politely: "pouvez-vous me donner la liste des actions…", "je cherche les fiches…".
     r"|\bliste\s+(?:des|de toutes les)\s+(?:fiches?|actions?)\b"
@@ -285,6 +285,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe
                                   or u.count):
         u.entity, u.entity_groups = list_entity(q)
+        if not u.entity_groups and (either := either_notions(q)):
+            u.entity_groups, u.combine = either, "any"
         # "quelles fiches ont des indicateurs sur les bénévoles ?": the field's words leave the entity and,
         # named after "fiches", say where it is looked for.
         scoped = None if u.field else field_after_fiches(low)

@@ -20,7 +20,8 @@ _YEAR_MODES = (
 # "sur toute la durée du plan": the fiches whose calendrier runs from the plan's first year to its last.
 WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")
 # Before a span of years, "toute la période 2017-2022" or "couvrent 2017-2022": every year of it, not any.
-_THROUGHOUT_RE = re.compile(r"\btoute?s?\s+(?:la\s+|les\s+)?(?:duree|periode|long|annees)\b|\bcouvr|\bl'ensemble de\b")
+_THROUGHOUT_RE = re.compile(r"\btoute?s?\s+(?:la\s+|les\s+)?(?:duree|periode|long|annees)\b|\bcouvr|\bl'ensemble de\b|"
+                            r"\bcour(?:ent|t|ant)\s+(?:sur\s+)?(?:de\s+)?$")
 # "entre 2019 et 2021", "2017-2022", and two years in a row said either way: "en 2020 ou 2021".
 _YEAR_SPAN_RE = re.compile(r"\b(?:entre|de)\s+(20\d\d)\s+(?:et|a)\s+(20\d\d)\b|\b(20\d\d)\s*[-–/]\s*(20\d\d)\b|"
                            r"\b(20\d\d)\s+ou\s+(?:en\s+)?(20\d\d)\b")

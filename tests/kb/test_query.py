@@ -184,6 +184,14 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("toutes les actions de l axe 2 sauf celles de la dsds", {"orgs": [], "axe_negated": False}),
     ("fiches qui finissent en 2020 ou 2021", {"year": 2020, "year_to": 2021, "year_relation": "between"}),
     ("fiches qui finissent en 2018 ou 2020", {"year": 2018, "year_to": None}),
+    ("la drtu est elle pilote qq part", {"intent": "list", "orgs": ["DRTU"], "role": "pilote"}),
+    ("actions tjrs en cours en 2020", {"intent": "list", "year": 2020}),
+    ("hopitaux fiches action", {"intent": "list", "entity": ["hopital"]}),
+    ("nb fiches axe 1 qui courent 2017-2022", {"year_relation": "throughout", "year_to": 2022}),
+    # Notions offered as alternatives; "ou" typed for "où" offers none.
+    ("fiches petits freres des pauvres ou restos du coeur",
+     {"combine": "any", "entity_groups": [["petit", "frere", "pauvre"], ["resto", "coeur"]]}),
+    ("fiches ou on parle de logement", {"combine": None, "entity": ["logement"]}),
     # A notion joined to a name by "ou": the fiches naming either.
     ("liste des fiches avec la DARI ou la DRH", {"orgs": ["DARI"], "combine": "any", "entity": ["drh"]}),
     # A notion the table does not know, joined to a name by "et": the fiches naming both.

@@ -24,6 +24,7 @@ BLIND_FLOORS = {
     "blind4.jsonl": (40, {"recall@1": 0.33, "recall@5": 0.75, "mrr@10": 0.5, "fiche_f1": 0.98, "fiche_cited": 0.98}),
     "blind5.jsonl": (40, {"recall@1": 0.73, "recall@5": 0.87, "mrr@10": 0.78, "fiche_f1": 0.9, "fiche_cited": 0.98}),
     "blind6.jsonl": (40, {"recall@1": 0.83, "recall@5": 0.9, "mrr@10": 0.86, "fiche_f1": 0.98, "fiche_cited": 0.98}),
+    "blind8.jsonl": (30, {"recall@1": 0.9, "recall@5": 0.9, "mrr@10": 0.9, "fiche_f1": 0.78, "fiche_cited": 0.8}),
     "blind7.jsonl": (40, {"recall@1": 0.6, "recall@5": 0.7, "mrr@10": 0.66, "fiche_f1": 0.98, "fiche_cited": 0.98}),
 }
 
@@ -400,3 +401,10 @@ def test_a_name_and_its_initials_list_the_same_fiches(corpus_index) -> None:  # 
     # A long acronym printed as a name: "Associations Résacoop".
     assert numbers(corpus_index, "Dans quelles fiches le Réseau Rhône-Alpes d'appui à la coopération "
                                  "internationale est-il partenaire ?") == ["67"]
+
+
+def test_notions_offered_as_alternatives(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    logement = set(numbers(corpus_index, "quelles fiches parlent de logement ?"))
+    sante = set(numbers(corpus_index, "quelles fiches parlent de santé ?"))
+    assert set(numbers(corpus_index, "quelles fiches parlent de logement ou de santé ?")) == logement | sante
+    assert set(numbers(corpus_index, "quelles fiches parlent de logement et de santé ?")) == logement & sante
