@@ -8,7 +8,8 @@ only the dense retriever can use, since BM25 has no such word. Both
 retrievers and the query analysis then read the corrected question, and the
 answer says what was corrected, so the page can show it. Only unknown words
 are touched: a rare but real word, an acronym, or a word typed without its
-accents ("precarite") is left as typed.
+accents ("precarite") is left as typed. Shorthand typed in a hurry ("la com",
+"le conseil de dev", "tjrs") is read in full, and said so the same way.
 
 A question typed in capitals ("PRECARITE ENERGETIQUE") is first given the case
 and accents the index writes its words with ("précarité énergétique", but
@@ -28,6 +29,10 @@ from kb.lexicon import fold, french
 
 # Shorter words have too many neighbours one edit away to guess which was meant.
 MIN_LENGTH = 5
+# Shorthand typed in a hurry, read in full ("com" is in the index only from web addresses): "la direction de la com",
+# "le conseil de dev", "actions tjrs en cours".
+SHORTHAND = {"com": "communication", "dev": "développement", "dvpt": "développement", "asso": "association",
+             "assos": "associations", "tjrs": "toujours", "qq": "quelque", "pb": "problème", "pbs": "problèmes"}
 # A word the French lexicon knows at least this well is a real word, even if the index lacks it.
 KNOWN_ZIPF = 2.0
 # A word keeps a capital only when the index writes it so most of the time (CAF, Lyon),
@@ -114,6 +119,8 @@ class Speller:
     def suggest(self, word: str) -> str | None:
         """The index's spelling of an unknown `word`, or None when it is known or nothing is close."""
         key = fold(word)
+        if key in SHORTHAND and not word.isupper():
+            return SHORTHAND[key]
         if len(key) < MIN_LENGTH or key in self.counts or word.isupper() or french().zipf(word.lower()) >= KNOWN_ZIPF:
             return None
         variants = _keys(key)

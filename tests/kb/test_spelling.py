@@ -49,6 +49,16 @@ def test_slips_are_corrected(speller: Speller, typed: str, corrected: str) -> No
     assert speller.correct(typed)[0] == corrected
 
 
+@pytest.mark.parametrize(("typed", "read"), [
+    ("fiches avec la direction de la com", "fiches avec la direction de la communication"),
+    ("actions tjrs en cours", "actions toujours en cours"),
+    ("le conseil de dev", "le conseil de développement"),
+    ("la DEV", "la DEV"),  # in capitals, an acronym
+])
+def test_shorthand_is_read_in_full(speller: Speller, typed: str, read: str) -> None:
+    assert speller.correct(typed)[0] == read
+
+
 @pytest.mark.parametrize("question", [
     "precarite energetique menages",                   # typed without accents: BM25 folds them anyway
     "éviter que les travailleurs sociaux s'épuisent",  # a real word the plan never uses
