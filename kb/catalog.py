@@ -68,9 +68,12 @@ def _naming_lines(read: dict[str, list[_Line]], words: list[str]) -> dict[str, l
                             or (short and prints_acronym(line[2], short))] for number, lines in read.items()}
         if any(phrases.values()):
             return phrases
-    elif any(prints_expansion(line[2], words[0]) for lines in read.values() for line in lines):
-        return {number: [line for line in lines if words[0] in line[3] or prints_expansion(line[2], words[0])]
-                for number, lines in read.items()}
+    else:
+        spelled = {number: [line for line in lines if prints_expansion(line[2], words[0])]
+                   for number, lines in read.items()}
+        if any(spelled.values()):
+            return {number: [line for line in lines if words[0] in line[3] or line in spelled[number]]
+                    for number, lines in read.items()}
     wanted = set(words)
     return {number: [line for line in lines if wanted <= set(line[3])] for number, lines in read.items()}
 

@@ -11,12 +11,15 @@ the UDCCAS, not a CCAS inside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
+from typing import TypeVar
 
 from kb.analyzer import Token, tokens
 from kb.lexicon import fold
 from kb.models import GlossaryEntry, Organisation
 
+T = TypeVar("T")
 _ACRONYM_TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ0-9&]+")
 # Names of at least this many content words are still recognised with one of them left out.
 NEAR_NAME_WORDS = 5
@@ -43,6 +46,11 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(t.term for t in tokens(text))
 
 
+def _only_one(variants: dict[T, set[str]], taken: Container[T]) -> dict[T, str]:
+    """The variants that can stand for one organisation only and are not already another's name or acronym."""
+    return {variant: ids.pop() for variant, ids in variants.items() if len(ids) == 1 and variant not in taken}
+
+
 class OrgTable:
     """Known organisations and how to find them in a text or a query."""
 
@@ -62,7 +70,7 @@ class OrgTable:
             if len(oid) >= 5:
                 for i in range(len(oid)):
                     short.setdefault(fold(oid[:i] + oid[i + 1:]), set()).add(oid)
-        self._short = {k: ids.pop() for k, ids in short.items() if len(ids) == 1 and k not in self._by_acronym}
+        self._short = _only_one(short, self._by_acronym)
         self._names: dict[tuple[str, ...], str] = {}
         for oid, org in self.orgs.items():
             key = _key(org.name)
@@ -79,20 +87,18 @@ class OrgTable:
             if len(key) >= NEAR_NAME_WORDS:
                 for i in range(1, len(key) - 1):
                     near.setdefault(key[:i] + key[i + 1:], set()).add(oid)
-        self._near = {k: ids.pop() for k, ids in near.items() if len(ids) == 1 and k not in self._names}
-        for key, oid in self._names.items():
-            bare = key
-            while bare and bare[-1] in _REGION_WORDS:
-                bare = bare[:-1]
-            # Three words at least: "Collège Coopérant" alone names too little.
-            if len(bare) >= 3 and bare != key and bare not in self._names:
-                self._near.setdefault(bare, oid)
-        # A name typed without the list in brackets it ends with: "la Direction ressources" is the DR's
-        # "Direction ressources (RH, SI/communication, finances/contrôle de gestion, marchés, juridique)".
+        self._near = _only_one(near, self._names)
+        # A long name typed without what it ends with: its region (the DRDJSCS's "… sociale Auvergne-Rhône-Alpes";
+        # three words at least, "Collège Coopérant" alone names too little) or the list in brackets ("la
+        # Direction ressources" is the DR's "Direction ressources (RH, SI/communication, …)").
         for oid, org in self.orgs.items():
-            bare = _key(re.sub(r"\s*\([^()]*\)\s*$", "", org.name))
-            if len(bare) >= 2 and bare != _key(org.name) and bare not in self._names:
-                self._near.setdefault(bare, oid)
+            key = regionless = _key(org.name)
+            while regionless and regionless[-1] in _REGION_WORDS:
+                regionless = regionless[:-1]
+            unbracketed = _key(re.sub(r"\s*\([^()]*\)\s*$", "", org.name))
+            for bare, least in ((regionless, 3), (unbracketed, 2)):
+                if len(bare) >= least and bare != key and bare not in self._names:
+                    self._near.setdefault(bare, oid)
         # A long name typed with its end as that end's own acronym: "l'Union Départementale des CCAS" is
         # the UDCCAS, whose name ends with the CCAS's "Centres Communaux d'Action Sociale".
         for key, oid in self._names.items():

@@ -36,7 +36,8 @@ _MORE_FICHES_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:de\s+)?(?:la\s+|l[
 _LIST_RE = re.compile(
     r"^(?:quelles?|quels?|lister?|(?:la\s+)?liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
-    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:toujours\s+|tjrs\s+|encore\s+)?(?:s'|se\s+|non\s+)?(?:pilot|rattach|impliqu|mention|associ|cit|"
+    r"|^(?:fiches?|actions?)\s+(?:action\s+)?(?:toujours\s+|tjrs\s+|encore\s+)?(?:s'|se\s+|non\s+)?"
+    r"(?:pilot|rattach|impliqu|mention|associ|cit|"
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
     r"ach[ée]v|pr[ée]vu|en cours|activ|mobilis|engag|inclu|sollicit|co-?pilot)"
     # Keywords typed as in a catalogue: "fiches UDCCAS", "les fiches 2019" (a plural, not "fiche 13").
