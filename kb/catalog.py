@@ -17,6 +17,7 @@ from math import inf
 from kb.acronyms import initials, prints_acronym, prints_expansion
 from kb.analyzer import terms
 from kb.counting import Count
+from kb.entity import SERVICE_HEADS, names_common_noun
 from kb.lexicon import fold
 from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument, Role
 from kb.organisations import OrgTable
@@ -28,6 +29,7 @@ _MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", 
                    ("calendrier", "Calendrier"), ("indicateurs", "Indicateurs d'évaluation"))
 # Every field of a fiche with its label: the names' fields first, then those searched for mentions.
 _FIELD_LABELS = {"pilotes": "Pilote(s)", "partenaires": "Partenaires associés", **dict(_MENTION_FIELDS)}
+_NAMES_FIELDS = ("pilotes", "partenaires")
 _BULLET_RE = re.compile(r"^\s*[›•\-–]\s*")
 # A printed line of a fiche: (label, field, line, its analysed terms).
 _Line = tuple[str, str, str, tuple[str, ...]]
@@ -64,8 +66,12 @@ def _naming_lines(read: dict[str, list[_Line]], words: list[str]) -> dict[str, l
     one line. One word may be an acronym a line spells out ("RSA": "Revenu de Solidarité Active")."""
     if len(words) > 1:
         short = initials(words)
+        # "la direction de la communication": also "Métropole : …, Communication, …" in a pilote or partenaires line.
+        service = words[1:] if words[0] in SERVICE_HEADS else None
         phrases = {number: [line for line in lines if _has_phrase(line[3], words)
-                            or (short and prints_acronym(line[2], short))] for number, lines in read.items()}
+                            or (short and prints_acronym(line[2], short))
+                            or (service and line[1] in _NAMES_FIELDS and _has_phrase(line[3], service))]
+                   for number, lines in read.items()}
         if any(phrases.values()):
             return phrases
     else:
@@ -74,6 +80,8 @@ def _naming_lines(read: dict[str, list[_Line]], words: list[str]) -> dict[str, l
         if any(spelled.values()):
             return {number: [line for line in lines if words[0] in line[3] or line in spelled[number]]
                     for number, lines in read.items()}
+        return {number: [line for line in lines if words[0] in line[3] and not names_common_noun(line[2], words[0])]
+                for number, lines in read.items()}
     wanted = set(words)
     return {number: [line for line in lines if wanted <= set(line[3])] for number, lines in read.items()}
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kb.analyzer import STOPWORDS, terms
+from kb.lexicon import fold, straight_apostrophes
 
 # Words that shape a list question without naming what it is about.
 _FRAME = frozenset(terms(
@@ -33,6 +34,14 @@ _FRAME = frozenset(terms(
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
                            "dispositifs chantier chantiers acteur acteurs"))
+# Of those, the heads of a Métropole service's name: "la direction de la communication" names a service, and
+# "communication" alone is that service only in a pilote or partenaires line ("Métropole : …, Communication").
+SERVICE_HEADS = frozenset(terms("direction service"))
+# Only with "de": "le service de la communication", not "le service social", which is no service's name.
+_SERVICE_OF_RE = re.compile(r"\b(?:direction|service)s?\s+(?:de la|de l'|du|des|de|d')\s*\w", re.IGNORECASE)
+# Names that are also common nouns, and what makes them the noun: "l'État" is not "un état des lieux", nor
+# "cet état de fait" (folded text). Read only when the name is asked alone.
+_COMMON_NOUN_RE = {"etat": re.compile(r"\betats? (?:des?|du|d')\b")}
 _SOMEWHERE_RE = re.compile(r"\b(?:qq|quelque)\s*part\b", re.IGNORECASE)
 FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
 # After the last name of a list question, "et" (or "ou") and a notion the table does not know: "les fiches
@@ -58,10 +67,21 @@ def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
     specific = [t for t in content(question) if t not in _GENERIC]
 
     def named(text: str) -> list[str]:
-        return [t for t in content(text) if t not in _GENERIC or not specific]
+        words = content(text)
+        # A service's head stays before its name ("la direction du sport"): the fiches must print both.
+        service = bool(_SERVICE_OF_RE.search(straight_apostrophes(text)))
+        return [t for i, t in enumerate(words) if t not in _GENERIC or not specific
+                or (service and t in SERVICE_HEADS and i + 1 < len(words) and words[i + 1] not in _GENERIC)]
 
     groups = [words for part in re.split(r",|\bet\b", question) if (words := named(part))]
     return named(question), groups if len(groups) > 1 else []
+
+
+def names_common_noun(line: str, word: str) -> bool:
+    """Whether `word` in `line` is only ever the common noun it is also ("état" in "état des lieux")."""
+    noun = _COMMON_NOUN_RE.get(word)
+    low = fold(line)
+    return bool(noun) and len(re.findall(rf"\b{word}s?\b", low)) == len(noun.findall(low))
 
 
 def either_notions(question: str) -> list[list[str]]:

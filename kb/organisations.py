@@ -46,6 +46,11 @@ def _key(text: str) -> tuple[str, ...]:
     return tuple(t.term for t in tokens(text))
 
 
+# The words that say what kind of body a name is, and where, not what it does.
+_BODY_WORDS = frozenset(_key("direction délégation service maison union fédération pôle cellule programme "
+                             "régionale départementale nationale métropolitaine métropolitain"))
+
+
 def _only_one(variants: dict[T, set[str]], taken: Container[T]) -> dict[T, str]:
     """The variants that can stand for one organisation only and are not already another's name or acronym."""
     return {variant: ids.pop() for variant, ids in variants.items() if len(ids) == 1 and variant not in taken}
@@ -99,6 +104,16 @@ class OrgTable:
             for bare, least in ((regionless, 3), (unbracketed, 2)):
                 if len(bare) >= least and bare != key and bare not in self._names:
                     self._near.setdefault(bare, oid)
+        # A name of two parts joined by "et" typed with its first part only, when no other name begins alike
+        # and that part says what the body does: "la Direction de l'Habitat" is the DHL's "Direction de
+        # l'Habitat et du Logement", but "une direction régionale" or "la maison départementale" names no one.
+        heads: dict[tuple[str, ...], set[str]] = {}
+        for oid, org in self.orgs.items():
+            head = _key(re.split(r"\s+et\s+", org.name, maxsplit=1)[0])
+            if 2 <= len(head) < len(_key(org.name)) and not set(head) <= _BODY_WORDS:
+                heads.setdefault(head, set()).add(oid)
+        for head, oid in _only_one(heads, self._names).items():
+            self._near.setdefault(head, oid)
         # A long name typed with its end as that end's own acronym: "l'Union Départementale des CCAS" is
         # the UDCCAS, whose name ends with the CCAS's "Centres Communaux d'Action Sociale".
         for key, oid in self._names.items():

@@ -102,6 +102,20 @@ def test_a_name_in_a_role_is_read_in_that_field_only(catalog) -> None:  # type: 
     assert _numbers(catalog.by_text([["education", "nationale"]])) == ["41.2", "55.2"]
 
 
+def test_the_state_is_not_a_state_of_affairs(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Fiches 1.2, 8.2, 27 and 41.2 plan an "état des lieux"; only fiche 12 names the State ("pilotées par l'état").
+    assert _numbers(catalog.by_text([["etat"]])) == ["12"]
+    assert _numbers(catalog.by_text([["etat", "lieu"]])) == ["1.2", "8.2", "27", "41.2"]
+
+
+def test_a_service_is_listed_by_its_own_word_among_the_names(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Fiches 27 and 71 print "Direction de la communication"; 31 lists "Informatique et Communication" and 34
+    # "Communication" among the Métropole's partenaires. 28.2 and 70 only speak of communication.
+    found = catalog.by_text([["direction", "communication"]])
+    assert _numbers(found) == ["27", "31", "34", "71"]
+    assert all(m.citations[0].field == "partenaires" for m in found)
+
+
 def test_fiches_are_ordered_as_printed() -> None:
     assert sorted(["12", "1.2", "80.2", "8.2", "66.5"], key=fiche_sort_key) == ["1.2", "8.2", "12", "66.5", "80.2"]
 

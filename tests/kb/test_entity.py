@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.analyzer import terms
-from kb.entity import field_after_fiches, list_entity, without_words
+from kb.entity import field_after_fiches, list_entity, names_common_noun, without_words
 from kb.lexicon import fold
 
 
@@ -33,3 +33,20 @@ def test_a_fields_own_words_leave_the_entity() -> None:
     entity, groups = list_entity("fiches avec des modalités de mise en œuvre sur le numérique et la santé")
     assert without_words(entity, groups, terms("modalités de mise en œuvre")) == (
         ["numerique", "sante"], [["numerique"], ["sante"]])
+
+
+def test_a_service_keeps_its_head_before_its_name() -> None:
+    # "la direction du sport" names a service: the fiches must print both words (or list the service).
+    assert list_entity("quelles fiches associent la direction du sport ?")[0] == ["direction", "sport"]
+    assert list_entity("fiches avec la Direction de la communication")[0] == ["direction", "communication"]
+    # Without "de", the head is a plain noun: "le service social" is what the fiches say about social work.
+    assert list_entity("fiches qui mentionnent le service social")[0] == ["social"]
+
+
+def test_a_name_that_is_also_a_common_noun() -> None:
+    assert names_common_noun("› Réaliser un état des lieux des outils de repérage", "etat")
+    assert names_common_noun("Cet état de fait peut rendre la prise en charge", "etat")
+    assert not names_common_noun("instances de réflexion pilotées par l’état via la direction régionale", "etat")
+    # Once the State, always the State, even beside a "état des lieux".
+    assert not names_common_noun("l'État et un état des lieux", "etat")
+    assert not names_common_noun("un état des lieux du logement", "logement")

@@ -31,6 +31,11 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("quelles fiches impliquent l'union départementale des CCAS ?", ["UDCCAS"]),
     ("quelles fiches impliquent les CCAS ?", ["CCAS"]),
     ("Quelles fiches concernent les personnes âgées, personnes handicapées ?", []),
+    # A name of two parts joined by "et", typed with the first only, if that part says what the body does.
+    ("quelles fiches associent la Direction de l'Habitat ?", ["DHL"]),
+    ("la chambre de commerce est-elle partenaire ?", ["CCI"]),
+    ("fiches avec une direction régionale", []),
+    ("fiches avec la maison départementale", []),
 ])
 def test_names_found(catalog, question: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [o.id for o in find_organisations(question, catalog, listing=True)] == expected
