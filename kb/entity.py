@@ -42,6 +42,25 @@ _SERVICE_OF_RE = re.compile(r"\b(?:direction|service)s?\s+(?:de la|de l'|du|des|
 # Names that are also common nouns, and what makes them the noun: "l'État" is not "un état des lieux", nor
 # "cet état de fait" (folded text). Read only when the name is asked alone.
 _COMMON_NOUN_RE = {"etat": re.compile(r"\betats? (?:des?|du|d')\b")}
+# The words of a list's other conditions (a year, an axe, a count): what is left beside them is its notion
+# ("les fiches sur le logement qui se terminent en 2020", "les fiches de l'axe 2 qui parlent du numérique").
+_CONDITION = frozenset(terms(
+    "axe axes hors n° numéro année années an ans période durée calendrier échéance "
+    "termine terminent terminant terminé terminée terminés terminées finit finissent fini finie finies "
+    "achève achèvent achevant achevé achevée achevées arrête arrêtent arrêtée arrêtées fin "
+    "commence commencent commençant commencé commencée commencées débute débutent débutant débutée débutées "
+    "démarre démarrent démarrant démarrée démarrées lancé lancée lancées lancés "
+    "déroule déroulent cours encore toujours tjrs active actives actif actifs court courent couvre couvrent "
+    "dure durent durant pendant jusqu jusque vont va ici après avant depuis entre partir dès "
+    "seront sera prévue prévues prévu prévus longue longues courte courtes long "
+    "plusieurs plus moins seul seule seuls seules unique uniques copilote copilotes nb nombre "
+    "un une deux trois quatre cinq six sept huit neuf dix ayant maximum minimum exactement "
+    "plan pms projet tout toute toutes tôt tard co partagé partagée pilotage"))
+# What introduces a list's notion beside other conditions, and the words it names, up to the next clause.
+_TOPIC_RE = re.compile(r"\b(?:sur|concernant|avec|autour d[eu]s?|li[ée]e?s? (?:à|a)|relati(?:f|ve)s? (?:à|a)|"
+                       r"(?:parl|trait|abord|évoqu|evoqu|port|concern|vis|cibl)\w* (?:sur|de|du|des|d')?)\s*"
+                       r"(?P<notion>.+?)\s*(?=\bqui\b|\bque\b|\bdont\b|\bet (?:se|s'|qui|sont|ont)\b|[,;?]|$)",
+                       re.IGNORECASE)
 _SOMEWHERE_RE = re.compile(r"\b(?:qq|quelque)\s*part\b", re.IGNORECASE)
 FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
 # After the last name of a list question, "et" (or "ou") and a notion the table does not know: "les fiches
@@ -82,6 +101,24 @@ def names_common_noun(line: str, word: str) -> bool:
     noun = _COMMON_NOUN_RE.get(word)
     low = fold(line)
     return bool(noun) and len(re.findall(rf"\b{word}s?\b", low)) == len(noun.findall(low))
+
+
+def notion_beside(question: str, axe: str | None) -> tuple[list[str], list[list[str]]]:
+    """The notion a list question names beside a year, an axe or a count, and its groups; ([], []) if none.
+
+    Only words a topic word introduces ("sur le logement", "qui parlent du numérique", "avec le conseil de
+    dev") and up to the next clause, less those of the conditions and of the axe's title: a question of a
+    year or a count alone ("fiches avec exactement 3 pilotes") has none.
+    """
+    own = _CONDITION | set(terms(axe or ""))
+    said = [m.group("notion") for m in _TOPIC_RE.finditer(straight_apostrophes(question))]
+    entity, groups = list_entity(" , ".join(said)) if said else ([], [])
+
+    def notion(words: list[str]) -> list[str]:
+        return [t for t in words if t not in own and not t.isdigit()]
+
+    kept = [words for group in groups if (words := notion(group))]
+    return notion(entity), kept if len(kept) > 1 else []
 
 
 def either_notions(question: str) -> list[list[str]]:

@@ -18,7 +18,15 @@ from dataclasses import field as _field
 from kb.analyzer import terms, tokens
 from kb.catalog import AXE_RE, NUMBERED_DOCUMENT_RE, Catalog
 from kb.counting import Count, read_count
-from kb.entity import FICHES_WORD_RE, either_notions, field_after_fiches, joined_notion, list_entity, without_words
+from kb.entity import (
+    FICHES_WORD_RE,
+    either_notions,
+    field_after_fiches,
+    joined_notion,
+    list_entity,
+    notion_beside,
+    without_words,
+)
 from kb.fields import field_asked
 from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
@@ -283,10 +291,12 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     u.document = catalog.document_named(q) if u.doc_type == DocumentType.LIVRET.value else None
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
-    if u.intent == "list" and not (u.organisations or u.excluded or u.programme or u.year or u.axe
-                                  or u.count):
-        u.entity, u.entity_groups = list_entity(q)
-        if not u.entity_groups and (either := either_notions(q)):
+    if u.intent == "list" and not (u.organisations or u.excluded or u.programme):
+        # Beside a year, an axe or a count, a notion is what their words leave: "les fiches de l'axe 2 qui
+        # parlent du numérique".
+        beside = bool(u.year or u.end_year or u.axe or u.count)
+        u.entity, u.entity_groups = notion_beside(q, u.axe) if beside else list_entity(q)
+        if not beside and not u.entity_groups and (either := either_notions(q)):
             u.entity_groups, u.combine = either, "any"
         # "quelles fiches ont des indicateurs sur les bénévoles ?": the field's words leave the entity and,
         # named after "fiches", say where it is looked for.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kb.analyzer import terms
-from kb.entity import field_after_fiches, list_entity, names_common_noun, without_words
+from kb.entity import field_after_fiches, list_entity, names_common_noun, notion_beside, without_words
 from kb.lexicon import fold
 
 
@@ -50,3 +50,16 @@ def test_a_name_that_is_also_a_common_noun() -> None:
     # Once the State, always the State, even beside a "état des lieux".
     assert not names_common_noun("l'État et un état des lieux", "etat")
     assert not names_common_noun("un état des lieux du logement", "logement")
+
+
+def test_a_notion_beside_other_conditions_is_what_a_topic_word_introduces() -> None:
+    assert notion_beside("fiches de l'axe 2 qui parlent du numérique", None) == (["numerique"], [])
+    assert notion_beside("fiches en cours en 2019 sur l'isolement", None) == (["isolement"], [])
+    assert notion_beside("combien de fiches axe 4 avec le conseil de dev", None) == (["conseil", "dev"], [])
+    # The conditions' own words are no notion, nor are the axe's title words.
+    assert notion_beside("fiches avec exactement 3 pilotes", None) == ([], [])
+    assert notion_beside("les fiches actives sur toute la durée du plan", None) == ([], [])
+    axe = "Axe 4 : Favoriser l'inclusion sociale"
+    assert notion_beside("les fiches de l'axe sur l'inclusion sociale", axe) == ([], [])
+    # Without a topic word, the other words belong to the conditions: "fiches qui se terminent en 2018".
+    assert notion_beside("quelles fiches se terminent le plus tôt ?", None) == ([], [])

@@ -348,3 +348,14 @@ def test_notions_offered_as_alternatives(corpus_index) -> None:  # type: ignore[
     sante = set(numbers(corpus_index, "quelles fiches parlent de santé ?"))
     assert set(numbers(corpus_index, "quelles fiches parlent de logement ou de santé ?")) == logement | sante
     assert set(numbers(corpus_index, "quelles fiches parlent de logement et de santé ?")) == logement & sante
+
+
+def test_a_notion_beside_a_year_an_axe_or_a_count(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    # Each condition narrows the other: axe 4 has five fiches, the Conseil de développement is a partenaire of
+    # 28.2, 70 and 71; fiche 78 is the only one ending in 2020 that speaks of logement.
+    assert numbers(corpus_index, "les fiches de l'axe 4 avec le conseil de développement") == ["70", "71"]
+    assert numbers(corpus_index, "quelles fiches sur le logement se terminent en 2020 ?") == ["78"]
+    assert numbers(corpus_index, "quelles fiches sur les bénévoles ont plusieurs pilotes ?") == ["71"]
+    # A year or a count alone has no notion, whatever its words.
+    assert len(numbers(corpus_index, "les fiches actives sur toute la durée du plan")) == 14
+    assert numbers(corpus_index, "fiches avec exactement 3 pilotes") == ["12", "32", "67", "78"]
