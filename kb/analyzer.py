@@ -28,6 +28,10 @@ quel quelle quels quelles lequel laquelle lesquels ou si sans sous vers chez don
 via ci ca quoi comment pourquoi quand
 """.split())
 
+# Raised whenever a text's terms change: a document indexed with an older analyzer is indexed again by the
+# next `kb ingest`, though its file did not change (2: words typed without accents reduced as with them).
+ANALYZER_VERSION = 2
+
 # BM25 saturation and length normalisation; the average length is fixed so that
 # adding a document never changes the vectors already stored.
 K1 = 1.2
@@ -51,11 +55,12 @@ def stem(word: str) -> str:
 
     "ménages" -> "ménage", "communaux" -> "communal"; "ccas" or "soliha" stay
     whole because the lexicon does not know them without their last letter.
+    Typed without its accents, a word is reduced as with them ("handicapees").
     """
     lexicon = french()
-    if len(word) > 4 and word.endswith("aux") and lexicon.zipf(word[:-3] + "al") > 0:
+    if len(word) > 4 and word.endswith("aux") and lexicon.knows(word[:-3] + "al"):
         return word[:-3] + "al"
-    if len(word) > 3 and word[-1] in "sx" and lexicon.zipf(word[:-1]) > 0:
+    if len(word) > 3 and word[-1] in "sx" and lexicon.knows(word[:-1]):
         return word[:-1]
     return word
 

@@ -29,7 +29,9 @@ _FRAME = frozenset(terms(
     "aucun aucune jamais parmi "  # said of the fiches: "ne mentionnent aucune association"
     # Asked politely: "je voudrais les fiches sur…", "pouvez-vous me donner…", "trouver les actions…".
     # Not "recherche" nor "besoin": "les fiches sur la recherche", "… sur les besoins des usagers".
-    "voudrais voudrait souhaite souhaiterais cherche trouver donner indiquer pouvez pourriez merci svp"))
+    "voudrais voudrait souhaite souhaiterais cherche trouver donner indiquer pouvez pourriez merci svp "
+    # "dans quelles fiches est-il prévu de recourir à des services civiques ?"
+    "prévu prévue prévus prévues recourir recourt recourent appel"))
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
@@ -103,19 +105,21 @@ def names_common_noun(line: str, word: str) -> bool:
     return bool(noun) and len(re.findall(rf"\b{word}s?\b", low)) == len(noun.findall(low))
 
 
-def notion_beside(question: str, axe: str | None) -> tuple[list[str], list[list[str]]]:
+def notion_beside(question: str, axe: str | None, held: bool = False) -> tuple[list[str], list[list[str]]]:
     """The notion a list question names beside a year, an axe or a count, and its groups; ([], []) if none.
 
     Only words a topic word introduces ("sur le logement", "qui parlent du numérique", "avec le conseil de
     dev") and up to the next clause, less those of the conditions and of the axe's title: a question of a
-    year or a count alone ("fiches avec exactement 3 pilotes") has none.
+    year or a count alone ("fiches avec exactement 3 pilotes") has none. When a role is asked (`held`), what
+    holds it is the notion, wherever it is said: "dans quelles fiches de l'axe 2 les centres sociaux sont-ils
+    partenaires ?" (a generic noun alone, "des directions", is no one in particular).
     """
     own = _CONDITION | set(terms(axe or ""))
-    said = [m.group("notion") for m in _TOPIC_RE.finditer(straight_apostrophes(question))]
+    said = [question] if held else [m.group("notion") for m in _TOPIC_RE.finditer(straight_apostrophes(question))]
     entity, groups = list_entity(" , ".join(said)) if said else ([], [])
 
     def notion(words: list[str]) -> list[str]:
-        return [t for t in words if t not in own and not t.isdigit()]
+        return [t for t in words if t not in own and not t.isdigit() and not (held and t in _GENERIC)]
 
     kept = [words for group in groups if (words := notion(group))]
     return notion(entity), kept if len(kept) > 1 else []

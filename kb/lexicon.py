@@ -56,6 +56,18 @@ class Lexicon:
     def __contains__(self, word: str) -> bool:
         return self.zipf(word) > 0
 
+    def knows(self, word: str) -> bool:
+        """Whether `word` (lowercase) is French, typed with or without its accents ("handicapee")."""
+        return self.zipf(word) > 0 or (word.isascii() and word in self._unaccented())
+
+    @lru_cache(maxsize=1)  # noqa: B019 - built once, on the first word typed without its accents
+    def _unaccented(self) -> frozenset[str]:
+        # Common words only (zipf 2.5, "itinérante"): a rare one ("préfa") would take an acronym
+        # typed in lowercase ("prefas") for its plural.
+        common = 10 ** (2.5 - 9)
+        return frozenset(folded for w, freq in wordfreq.get_frequency_dict(self.lang).items()
+                         if freq >= common and (folded := _fold(w)) != w)
+
     def known_share(self, words: list[str]) -> float:
         """Share of `words` that the lexicon knows (1.0 for an empty list)."""
         if not words:

@@ -269,6 +269,8 @@ class DocumentEntry(BaseModel):
     alternate_of: str | None = None
     minhash: list[int] = Field(default_factory=list)
     indexed_at: str = ""
+    # The `kb.analyzer.ANALYZER_VERSION` its terms were read with (1 before it was recorded).
+    analyzer: int = 1
 
 
 class Manifest(BaseModel):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from kb.analyzer import Token, tokens
-from kb.lexicon import fold
+from kb.lexicon import fold, french
 from kb.models import GlossaryEntry, Organisation
 
 T = TypeVar("T")
@@ -161,8 +161,10 @@ class OrgTable:
             if not oid:
                 continue
             uppers = sum(1 for c in word if c.isupper())
-            # A long acronym may be printed as a name: "Associations Résacoop" is the RESACOOP.
-            if case_sensitive and not (word.isupper() or uppers >= 2 or (len(word) >= 6 and word[0].isupper())):
+            # An acronym may be printed as a name: "Associations Résacoop" is the RESACOOP, "Bailleurs sociaux,
+            # Anah" the ANAH; a shorter one only if it is no French word ("Pass" is not the PASS).
+            as_name = word[0].isupper() and (len(word) >= 6 or (len(word) >= 4 and french().zipf(word) < 3.0))
+            if case_sensitive and not (word.isupper() or uppers >= 2 or as_name):
                 continue
             if len(word) <= 2 and not word.isupper():
                 continue

@@ -51,6 +51,7 @@ _LIST_RE = re.compile(
     # Keywords typed as in a catalogue: "fiches UDCCAS", "les fiches 2019" (a plural, not "fiche 13").
     rf"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*{_NUMBER_WORDS}{_NUMBER}\b)|\bfiches(?:\s+actions?)?\s*$"
     r"|\bquelles?\s+(?:fiches?|actions?)\b"
+    r"|^parmi\s+(?:les|ces|toutes les)\s+(?:fiches?|actions?)\b"  # "parmi les actions que pilote la DIE, lesquelles…"
     # Asked politely: "pouvez-vous me donner la liste des actions…", "je cherche les fiches…".
     r"|\bliste\s+(?:des|de toutes les)\s+(?:fiches?|actions?)\b"
     r"|\b(?:donner|lister|citer|indiquer|trouver|cherche|voudrais|souhaite)\s+(?:moi\s+)?(?:les|toutes les)\s+"
@@ -295,7 +296,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # Beside a year, an axe or a count, a notion is what their words leave: "les fiches de l'axe 2 qui
         # parlent du numérique".
         beside = bool(u.year or u.end_year or u.axe or u.count)
-        u.entity, u.entity_groups = notion_beside(q, u.axe) if beside else list_entity(q)
+        u.entity, u.entity_groups = notion_beside(q, u.axe, bool(u.role)) if beside else list_entity(q)
         if not beside and not u.entity_groups and (either := either_notions(q)):
             u.entity_groups, u.combine = either, "any"
         # "quelles fiches ont des indicateurs sur les bénévoles ?": the field's words leave the entity and,

@@ -9,11 +9,16 @@ def test_accents_case_elisions_and_plurals_do_not_matter() -> None:
     assert terms("Précarité énergétique des ménages") == terms("precarite energetique menage")
     assert terms("l'usure d'agir qu'elle") == ["usure", "agir"]
     assert terms("Centres Communaux") == ["centre", "communal"]
+    # A plural typed without its accents is reduced as with them.
+    assert terms("Personnes Agees Personnes Handicapees") == terms("personnes âgées, personnes handicapées")
+    assert terms("fiches pilotees") == terms("fiches pilotées")
 
 
 def test_acronyms_stay_whole() -> None:
     assert "udccas" in terms("l'UDCCAS") and "udccas" in terms("udccas")
     assert set(terms("UDCCAS")).isdisjoint(terms("CCAS"))
+    # "préfa" is too rare a word to take the PREFAS, in capitals or not, for its plural.
+    assert terms("PREFAS") == terms("prefas") == ["prefas"]
 
 
 def test_offsets_point_at_the_words() -> None:

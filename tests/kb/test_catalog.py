@@ -116,6 +116,14 @@ def test_a_service_is_listed_by_its_own_word_among_the_names(catalog) -> None:  
     assert all(m.citations[0].field == "partenaires" for m in found)
 
 
+def test_an_acronym_printed_as_a_name(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Fiche 13 lists "Bailleurs sociaux, Anah," among its partenaires: the ANAH of the glossary.
+    fiche = catalog.fiche("13")
+    assert fiche and "ANAH" in {m.org for m in fiche.organisations}
+    # Short and a French word, it stays a word: "Pass" is not the PASS.
+    assert [h.org for h in catalog.table.find("Pass culture et PASS")] == ["PASS"]
+
+
 def test_fiches_are_ordered_as_printed() -> None:
     assert sorted(["12", "1.2", "80.2", "8.2", "66.5"], key=fiche_sort_key) == ["1.2", "8.2", "12", "66.5", "80.2"]
 

@@ -17,6 +17,7 @@ def test_the_words_that_frame_a_list_are_not_what_it_is_about() -> None:
     # Asked politely: the courtesy is not the topic.
     assert list_entity("je voudrais les fiches sur la prévention")[0] == ["prevention"]
     assert list_entity("quelles fiches parlent de recherche ?")[0] == ["recherche"]
+    assert list_entity("Dans quelles fiches est-il prévu de recourir à des services civiques ?")[0] == ["civique"]
 
 
 def test_a_field_named_after_fiches() -> None:

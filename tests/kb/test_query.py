@@ -169,7 +169,7 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("quels sont les critères de réussite de la fiche 70 ?", {"fiche": "70", "field": "indicateurs"}),
     # The same of a name the table does not know: where it acts, or whether it holds a role.
     ("où intervient la direction du Développement Durable ?",
-     {"intent": "list", "entity": ["developpement", "durable"]}),
+     {"intent": "list", "entity": ["direction", "developpement", "durable"]}),
     ("La politique de la ville pilote-t-elle une action ?", {"intent": "list", "role": "pilote", "orgs": []}),
     ("Pourriez-vous m'indiquer les fiches où les communes figurent parmi les partenaires associés ?",
      {"role": "partenaire", "entity": ["commune"]}),

@@ -356,6 +356,10 @@ def test_a_notion_beside_a_year_an_axe_or_a_count(corpus_index) -> None:  # type
     assert numbers(corpus_index, "les fiches de l'axe 4 avec le conseil de développement") == ["70", "71"]
     assert numbers(corpus_index, "quelles fiches sur le logement se terminent en 2020 ?") == ["78"]
     assert numbers(corpus_index, "quelles fiches sur les bénévoles ont plusieurs pilotes ?") == ["71"]
+    # With a role asked, what holds it is the notion: the centres sociaux are partenaires of 27 and 32 in axe 2.
+    assert numbers(corpus_index, "Dans quelles fiches de l'axe 2 les centres sociaux sont-ils partenaires associés ?") \
+        == ["27", "32"]
+    assert numbers(corpus_index, "Parmi les actions que pilote la DIE, lesquelles débutent en 2018 ?") == ["70", "71"]
     # A year or a count alone has no notion, whatever its words.
     assert len(numbers(corpus_index, "les fiches actives sur toute la durée du plan")) == 14
     assert numbers(corpus_index, "fiches avec exactement 3 pilotes") == ["12", "32", "67", "78"]
