@@ -353,12 +353,18 @@ class Catalog:
 
 
 def _named(text: str, names: list[str]) -> str | None:
-    """The one of `names` whose words the text holds, at least three quarters of them."""
+    """The one of `names` whose words the text holds, at least three quarters of them, or of its own words.
+
+    A name's own words are those no other name has: "le pacte de cohérence" names the "Pacte de cohérence
+    métropolitain", whose "métropolitain" the "Programme Métropolitain d'Insertion…" shares.
+    """
     asked = set(terms(text))
     best, best_score = None, 0.0
     for name in names:
         words = set(terms(name))
-        score = len(words & asked) / len(words) if words else 0.0
+        own = words.difference(*(terms(other) for other in names if other != name))
+        score = max(len(words & asked) / len(words) if words else 0.0,
+                    len(own & asked) / len(own) if len(own & asked) >= 2 else 0.0)
         if score > best_score:
             best, best_score = name, score
     return best if best_score >= 0.75 else None

@@ -18,8 +18,10 @@ from kb.lexicon import fold, french
 from kb.spelling import within_one_edit
 
 _ROLES = (
-    ("pilote", r"\bpilot(?:e|ee|es|ees|ent|er)\b|\bpilotage\b|\bportee?s? par\b"),
-    ("partenaire", r"\bpartenaires?\b|\bassociee?s?\b|\ben partenariat\b"),
+    # In English too, as some type it: "fiches w/ mdm as pilot", "led by the DSDS", "as a partner".
+    ("pilote", r"\bpilot(?:e|ee|es|ees|ent|er)\b|\bpilotage\b|\bportee?s? par\b"
+               r"|\bas (?:a )?pilots?\b|\bpiloted\b|\bled by\b"),
+    ("partenaire", r"\bpartenaires?\b|\bassociee?s?\b|\ben partenariat\b|\bas (?:a )?partners?\b"),
 )
 
 # Between two organisations of a list question: "et" wants both, "ou" either; "sans" rules one out.
@@ -38,6 +40,7 @@ _OR_RE = re.compile(r"\bou\b|\bsoit\b")
 # "l'UDCCAS comme partenaire", "l'ARS est partenaire", "la CAF en est pilote": a role right after a name.
 _POSTPOSED_ROLE_RE = re.compile(r"\s*(?:(?:en\s+)?(?:est|sont)\s+(?:(?:comme|en tant que|en)\s+)?"
                                 r"|(?:comme|en tant que|pour|en)\s+)(?:co-?)?(pilote|partenaire)s?\b")
+_HELD_RE = re.compile(r"\b([a-z]{2,4})\s+(?=(?:co-?)?(?:pilote|partenaire)s?\b)")
 # Words that only join two names ("et l'", ", la", "ou du"): the names share one condition.
 _JOIN_RE = re.compile(r"(?:,|et|ou|ainsi que|a la fois|mais aussi)?\s*(?:(?:la|le|les|l'|de|du|des|d')\s*)*")
 
@@ -65,6 +68,12 @@ def find_organisations(question: str, catalog: Catalog, listing: bool = False) -
         if org and not _is_plain_word(question[hit.start:hit.end], org.id, 4.5 if listing else 3.0):
             found.setdefault(org.id, OrgRef(org.id, org.name, question[hit.start:hit.end]))
     lexicon = french()
+    # Right before a role, a short acronym typed in lowercase is the name holding it: "fiches dr partenaire"
+    # is the DR's (not "le rôle de pilote": "de" is too common a word to be anyone).
+    for held in _HELD_RE.finditer(question):
+        oid = catalog.table.by_acronym(held.group(1))
+        if oid and (org := catalog.table.get(oid)) and lexicon.zipf(held.group(1)) < 5.0:
+            found.setdefault(oid, OrgRef(oid, org.name, held.group(1)))
     for word in re.findall(r"[A-Za-zÀ-ÿ]{5,}", question):
         if fold(word) in {fold(o.matched) for o in found.values()} or lexicon.zipf(word.lower()) >= 2.5:
             continue

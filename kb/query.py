@@ -250,10 +250,14 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.intent = "list"
             u.field = u.field if of_fiches else None
     said: list[str] = []  # the acronyms that named the programme ("les fiches du PMIE")
-    if u.intent == "list" and u.role not in ("pilote", "partenaire"):
-        # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name.
+    if u.intent == "list":
         programmes = {o.id: catalog.programme_named(o.name) for o in u.organisations}
-        u.programme = catalog.programme_named(q) or next((p for p in programmes.values() if p), None)
+        if u.role not in ("pilote", "partenaire"):
+            u.programme = catalog.programme_named(q) or next((p for p in programmes.values() if p), None)
+        elif (named := catalog.programme_named(q)) and named not in programmes.values():
+            # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name; but in "les
+            # fiches du pacte de cohérence pilotées par les MDM", the role is the MDM's, the programme a condition.
+            u.programme = named
         # A programme is also in the acronym table (PMIE): it is then the condition, not an organisation.
         if u.programme:
             said = [o.matched for o in u.organisations if programmes[o.id] == u.programme]

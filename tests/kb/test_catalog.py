@@ -53,6 +53,12 @@ def test_programmes_years_and_free_names(catalog) -> None:  # type: ignore[no-un
     assert _numbers(catalog.by_text([["soliha"]])) == ["13"]
 
 
+def test_a_programme_named_by_its_own_words(catalog) -> None:  # type: ignore[no-untyped-def]
+    # "métropolitain" is in both programmes' names: "pacte de cohérence" is enough to name the first.
+    assert catalog.programme_named("les fiches du pacte de cohérence") == "PACTE DE COHÉRENCE MÉTROPOLITAIN"
+    assert catalog.programme_named("les fiches sur l'insertion") is None
+
+
 def test_axes(catalog) -> None:  # type: ignore[no-untyped-def]
     assert [a.partition(" :")[0] for a in catalog.axes] == ["Axe 1", "Axe 2", "Axe 3", "Axe 4"]
     axe = catalog.axe_named("l'axe n° 1")

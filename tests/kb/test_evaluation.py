@@ -25,7 +25,7 @@ BLIND_FLOORS = {
     "blind5.jsonl": (40, {"recall@1": 0.73, "recall@5": 0.87, "mrr@10": 0.78, "fiche_f1": 0.9, "fiche_cited": 0.98}),
     "blind6.jsonl": (40, {"recall@1": 0.83, "recall@5": 0.9, "mrr@10": 0.86, "fiche_f1": 0.98, "fiche_cited": 0.98}),
     "blind7.jsonl": (40, {"recall@1": 0.6, "recall@5": 0.7, "mrr@10": 0.66, "fiche_f1": 0.98, "fiche_cited": 0.98}),
-    "blind8.jsonl": (30, {"recall@1": 0.9, "recall@5": 0.9, "mrr@10": 0.9, "fiche_f1": 0.85, "fiche_cited": 0.88}),
+    "blind8.jsonl": (30, {"recall@1": 0.9, "recall@5": 0.9, "mrr@10": 0.9, "fiche_f1": 0.95, "fiche_cited": 0.93}),
     "blind9.jsonl": (40, {"recall@1": 0.89, "recall@5": 0.96, "mrr@10": 0.92, "fiche_f1": 0.94, "fiche_cited": 0.92}),
     "blind10.jsonl": (30, {"recall@1": 0.98, "recall@5": 0.98, "mrr@10": 0.98, "fiche_f1": 0.98, "fiche_cited": 0.98}),
 }

@@ -36,6 +36,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("la chambre de commerce est-elle partenaire ?", ["CCI"]),
     ("fiches avec une direction régionale", []),
     ("fiches avec la maison départementale", []),
+    # Right before a role, a lowercase acronym as common as "dr" is the name holding it; "de" never is.
+    ("fiches dr partenaire", ["DR"]),
+    ("le rôle de pilote de la DSDS", ["DSDS"]),
 ])
 def test_names_found(catalog, question: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
     assert [o.id for o in find_organisations(question, catalog, listing=True)] == expected

@@ -360,6 +360,11 @@ def test_a_notion_beside_a_year_an_axe_or_a_count(corpus_index) -> None:  # type
     assert numbers(corpus_index, "Dans quelles fiches de l'axe 2 les centres sociaux sont-ils partenaires associés ?") \
         == ["27", "32"]
     assert numbers(corpus_index, "Parmi les actions que pilote la DIE, lesquelles débutent en 2018 ?") == ["70", "71"]
+    # A programme beside a role: the role is the MDM's, the pacte de cohérence (55.2, 56, 57) a condition,
+    # also typed in a hurry and in English.
+    assert numbers(corpus_index, "quelles fiches du pacte de cohérence sont pilotées par les MDM ?") == \
+        numbers(corpus_index, "pacte coherence fiches w/ mdm as pilot") == ["55.2", "56", "57"]
+    assert numbers(corpus_index, "fiches pilotées par le PMIE") == []  # a programme holds no role
     # A year or a count alone has no notion, whatever its words.
     assert len(numbers(corpus_index, "les fiches actives sur toute la durée du plan")) == 14
     assert numbers(corpus_index, "fiches avec exactement 3 pilotes") == ["12", "32", "67", "78"]
