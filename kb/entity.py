@@ -31,7 +31,9 @@ _FRAME = frozenset(terms(
     # Not "recherche" nor "besoin": "les fiches sur la recherche", "… sur les besoins des usagers".
     "voudrais voudrait souhaite souhaiterais cherche trouver donner indiquer pouvez pourriez merci svp "
     # "dans quelles fiches est-il prévu de recourir à des services civiques ?"
-    "prévu prévue prévus prévues recourir recourt recourent appel"))
+    "prévu prévue prévus prévues recourir recourt recourent appel "
+    # "à la fois les bailleurs sociaux et les PIMMS": both, said again.
+    "fois ensemble conjointement"))
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
@@ -69,6 +71,9 @@ FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
 # impliquant les CCAS et les communes". A verb after "et" is another condition ("… la CAF et se terminent en 2022").
 _JOINED_NOTION_RE = re.compile(r"\s*(?P<joint>,|\bet\b|\bou\b)\s*(?:les|la|le|l'|des|du|de la|de l')\s*"
                                r"(?P<notion>[^,;?]+?)\s*\??\s*$")
+# Before a list question's first name, a notion and "et" (or "ou"): "… par le dév durable ou la DHL".
+_NOTION_BEFORE_RE = re.compile(r"(?P<notion>[^,;?]+?)\s*(?P<joint>\bet\b|\bou\b)\s*"
+                               r"(?:les|la|le|l'|des|du|de la|de l')?\s*$", re.IGNORECASE)
 # A field named after "fiches" is where a list's notion must be printed: "fiches ayant des indicateurs sur
 # les bénévoles", "fiches dont le contexte parle de pauvreté". Named before, it is what to show of the
 # fiches listed: "les objectifs des fiches sur le logement".
@@ -140,6 +145,16 @@ def joined_notion(after: str) -> tuple[list[str], bool]:
     found = _JOINED_NOTION_RE.match(after)
     words = [t for t in terms(found["notion"]) if t not in _FRAME and t not in STOPWORDS] if found else []
     return ([], False) if not found or any(t.isdigit() for t in words) else (words, found["joint"] == "ou")
+
+
+def notion_before(before: str) -> tuple[list[str], bool]:
+    """The notion `before` (the words before a list question's first name, as typed) joins to that name, or [],
+    and whether by "ou" (either) rather than "et" (both): "fiches pilotées par le dév durable ou la DHL".
+    "où" is no "ou" ("les projets où la CAF…"), and a generic noun alone is no notion."""
+    found = _NOTION_BEFORE_RE.search(straight_apostrophes(before))
+    words = [t for t in terms(found["notion"]) if t not in _FRAME and t not in STOPWORDS and t not in _CONDITION
+             and t not in _GENERIC and not t.isdigit()] if found else []
+    return ([], False) if not found else (words, found["joint"].lower() == "ou")
 
 
 def field_after_fiches(low: str) -> tuple[str, re.Match[str]] | None:

@@ -24,6 +24,7 @@ from kb.entity import (
     field_after_fiches,
     joined_notion,
     list_entity,
+    notion_before,
     notion_beside,
     without_words,
 )
@@ -237,6 +238,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             # "les fiches impliquant les CCAS et les communes": the fiches naming both; "la DARI ou la DRH" either.
             last = max(low.find(fold(o.matched)) + len(fold(o.matched)) for o in u.organisations + u.excluded)
             notion, either = joined_notion(low[last:])
+            if not notion:
+                # "… le dév durable ou la DHL": the notion may come first.
+                first = min(low.find(fold(o.matched)) for o in u.organisations)
+                notion, either = notion_before(located.typed(0, first)) if first > 0 else ([], False)
             if notion and u.combine in (None, "any" if either else "all"):
                 u.entity, u.combine = notion, "any" if either else u.combine
     if axe_said := re.search(r"\baxe\b", low):

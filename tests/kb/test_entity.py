@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from kb.analyzer import terms
-from kb.entity import field_after_fiches, list_entity, names_common_noun, notion_beside, without_words
+from kb.entity import (
+    field_after_fiches,
+    list_entity,
+    names_common_noun,
+    notion_before,
+    notion_beside,
+    without_words,
+)
 from kb.lexicon import fold
 
 
@@ -64,3 +71,12 @@ def test_a_notion_beside_other_conditions_is_what_a_topic_word_introduces() -> N
     assert notion_beside("les fiches de l'axe sur l'inclusion sociale", axe) == ([], [])
     # Without a topic word, the other words belong to the conditions: "fiches qui se terminent en 2018".
     assert notion_beside("quelles fiches se terminent le plus tôt ?", None) == ([], [])
+
+
+def test_a_notion_before_the_first_name() -> None:
+    assert notion_before("fiches pilotées par le développement durable ou la ") == (["developpement", "durable"], True)
+    assert notion_before("quelles fiches sur le logement et la ") == (["logement"], False)
+    # "où" is no "ou"; a frame or a generic noun alone is no notion.
+    assert notion_before("quels sont les projets où la ")[0] == []
+    assert notion_before("fiches ou la ")[0] == []
+    assert notion_before("quelles fiches impliquent la ") == ([], False)

@@ -365,6 +365,8 @@ def test_a_notion_beside_a_year_an_axe_or_a_count(corpus_index) -> None:  # type
     assert numbers(corpus_index, "quelles fiches du pacte de cohérence sont pilotées par les MDM ?") == \
         numbers(corpus_index, "pacte coherence fiches w/ mdm as pilot") == ["55.2", "56", "57"]
     assert numbers(corpus_index, "fiches pilotées par le PMIE") == []  # a programme holds no role
+    # A notion offered before the name, with "ou": the fiches the Développement durable or the DHL pilots.
+    assert numbers(corpus_index, "fiches pilotées par le développement durable ou la DHL") == ["13", "67", "79"]
     # A year or a count alone has no notion, whatever its words.
     assert len(numbers(corpus_index, "les fiches actives sur toute la durée du plan")) == 14
     assert numbers(corpus_index, "fiches avec exactement 3 pilotes") == ["12", "32", "67", "78"]
