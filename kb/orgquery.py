@@ -40,6 +40,7 @@ _OR_RE = re.compile(r"\bou\b|\bsoit\b")
 # "l'UDCCAS comme partenaire", "l'ARS est partenaire", "la CAF en est pilote": a role right after a name.
 _POSTPOSED_ROLE_RE = re.compile(r"\s*(?:(?:en\s+)?(?:est|sont)\s+(?:(?:comme|en tant que|en)\s+)?"
                                 r"|(?:comme|en tant que|pour|en)\s+)(?:co-?)?(pilote|partenaire)s?\b")
+# A short word in lowercase right before a role ("fiches dr partenaire"): capitals are found by the table.
 _HELD_RE = re.compile(r"\b([a-z]{2,4})\s+(?=(?:co-?)?(?:pilote|partenaire)s?\b)")
 # Words that only join two names ("et l'", ", la", "ou du"): the names share one condition.
 _JOIN_RE = re.compile(r"(?:,|et|ou|ainsi que|a la fois|mais aussi)?\s*(?:(?:la|le|les|l'|de|du|des|d')\s*)*")
