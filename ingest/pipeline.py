@@ -21,8 +21,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kb.analyzer import ANALYZER_VERSION
-from kb.models import Manifest
+from kb.models import INDEX_VERSION, Manifest
 from kb.settings import Settings
 from kb.store import Store
 
@@ -147,8 +146,8 @@ def ingest_paths(paths: list[Path], settings: Settings, store: Store, *, progres
             report.files.append(FileReport(source, "failed", f"cannot read file: {err.strerror or err}"))
             continue
         known = by_source.get(source)
-        # Unchanged, and read by this analyzer: its terms in the index are what a search would compute.
-        if known and known.sha256 == digest and known.analyzer == ANALYZER_VERSION:
+        # Unchanged, and read as this version reads it: its passages and terms are what it would index now.
+        if known and known.sha256 == digest and known.index_version == INDEX_VERSION:
             report.files.append(FileReport(source, "skipped", None, known.pages, known.passages, known.id))
             continue
         todo.append((path, source, doc_id_for(source, manifest, taken)))

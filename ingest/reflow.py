@@ -64,20 +64,39 @@ def _continues(prev: str, nxt: str) -> bool:
     if is_caps(prev_s) or is_caps(nxt_s):
         # A heading in capitals may run over a blank line, but never into body text.
         return is_caps(prev_s) and is_caps(nxt_s) and prev_s[-1].isalpha()
-    if nxt_s[0].islower():
+    if nxt_s[0].islower() or _quantity_goes_on(prev_s, nxt_s):
         return True
     # A capital after a comma starts a new item; after an article it goes on ("par la / Métropole").
     return prev_s[-1].isalpha() and _last_word(prev_s) in _CONTINUATIONS
 
 
+# A quantity and the word it counts: "25 406 ménages", "46,2 % des".
+# A line this short is a narrow column's, whose sentences run over many lines.
+_NARROW = 30
+_QUANTITY_RE = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.]\d{3})*(?:[.,]\d+)?\s*%?\s+[a-zà-ÿ]")
+
+
+def _quantity_goes_on(prev: str, line: str) -> bool:
+    """Whether `line`, opening with a quantity, carries on the sentence that the line printed before it,
+    `prev`, left open: after a word no sentence ends with ("inférieur à / 7 %", "le / 21 octobre"), or in a
+    narrow column ("comptent / à elles seules / 25 406 ménages / reçus"). A numbered item opens with a
+    capital ("2 Constituer…"), and a figure after a full line ("… de leur travail / 81 % des agents") stands alone.
+    """
+    if not prev or not prev[-1].islower() or is_caps(prev) or is_label(prev) or not _QUANTITY_RE.match(line):
+        return False
+    return _last_word(prev) in _CONTINUATIONS or len(prev) <= _NARROW
+
+
 _NUMBERED_HEADING_RE = re.compile(r"^\d+(?:[-.]\d+)*(?:\s+-|[-.])?\s+\S.{0,80}$")
 
 
-def _starts_own_line(prev: str, line: str) -> bool:
-    """Whether `line` must stay on its own line instead of being joined to `prev`."""
+def _starts_own_line(prev: str, line: str, printed: str = "") -> bool:
+    """Whether `line` must stay on its own line instead of being joined to `prev` (`printed`: the line
+    printed just before it, when `prev` has joined several)."""
     if is_label(prev) and is_caps(prev) and is_caps(line) and is_label(f"{prev} {line}"):
         return False  # "INDICATEURS" + "D'ÉVALUATION" is one label
-    if is_bullet(line) or is_label(line) or is_label(prev) or re.match(r"\d{1,2}(?:\s|$)", line):
+    if is_bullet(line) or is_label(line) or is_label(prev) or \
+            (re.match(r"\d{1,2}(?:\s|$)", line) and not _quantity_goes_on(printed or prev, line)):
         return True  # "2" or "2 Constituer…" opens the next numbered item (a projet phare)
     if _NUMBERED_HEADING_RE.match(prev) and re.match(r"^\d+[-.]", prev) and not prev.endswith(_FINAL_PUNCT):
         return True  # "1-1 les principales missions" is a heading, whatever follows
@@ -136,8 +155,8 @@ def _reflow_once(text: str, lexicon: Lexicon) -> str:
     out: list[str] = []
     for para in merged:
         lines: list[str] = []
-        for line in para:
-            if lines and not _starts_own_line(lines[-1], line):
+        for i, line in enumerate(para):
+            if lines and not _starts_own_line(lines[-1], line, para[i - 1]):
                 lines[-1] = _join(lines[-1], line, lexicon)
             else:
                 lines.append(line)

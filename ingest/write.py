@@ -17,8 +17,7 @@ from haystack import component
 from qdrant_client import models
 
 from ingest.dedup import canonical_of, covered_passages, minhash
-from kb.analyzer import ANALYZER_VERSION
-from kb.models import DocumentEntry, Manifest, ParsedDocument, Passage
+from kb.models import INDEX_VERSION, DocumentEntry, Manifest, ParsedDocument, Passage
 from kb.store import DENSE, SPARSE, UNIT, Store, unit_id
 
 # Manifest updates are read-modify-write: one at a time in this process.
@@ -54,7 +53,7 @@ def make_entry(doc: ParsedDocument, rev: str, passages: int) -> DocumentEntry:
         id=doc.id, rev=rev, source=doc.source, sha256=doc.sha256, title=doc.title, type=doc.type,
         date=doc.date, pages=len({p.number for p in doc.pages}), passages=passages, fiches=len(doc.fiches),
         ocr_score=doc.ocr_score, minhash=doc.minhash or minhash(doc.text),
-        indexed_at=datetime.now(UTC).isoformat(timespec="seconds"), analyzer=ANALYZER_VERSION,
+        indexed_at=datetime.now(UTC).isoformat(timespec="seconds"), index_version=INDEX_VERSION,
     )
 
 

@@ -28,10 +28,6 @@ quel quelle quels quelles lequel laquelle lesquels ou si sans sous vers chez don
 via ci ca quoi comment pourquoi quand
 """.split())
 
-# Raised whenever a text's terms change: a document indexed with an older analyzer is indexed again by the
-# next `kb ingest`, though its file did not change (2: words typed without accents reduced as with them).
-ANALYZER_VERSION = 2
-
 # BM25 saturation and length normalisation; the average length is fixed so that
 # adding a document never changes the vectors already stored.
 K1 = 1.2

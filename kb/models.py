@@ -252,6 +252,12 @@ class Passage(BaseModel):
         return " · ".join(h for h in head if h)
 
 
+# Raised whenever the same file would give other passages or terms: a document indexed by an older version is
+# indexed again by the next `kb ingest`, though its file did not change. 2: a plural typed without accents is
+# reduced as with them (kb.analyzer); 3: a sentence a layout broke before a quantity is rejoined (ingest.reflow).
+INDEX_VERSION = 3
+
+
 class DocumentEntry(BaseModel):
     """What the index knows of one document: its live revision and where it came from."""
 
@@ -269,8 +275,8 @@ class DocumentEntry(BaseModel):
     alternate_of: str | None = None
     minhash: list[int] = Field(default_factory=list)
     indexed_at: str = ""
-    # The `kb.analyzer.ANALYZER_VERSION` its terms were read with (1 before it was recorded).
-    analyzer: int = 1
+    # The INDEX_VERSION it was read with (1 before it was recorded).
+    index_version: int = 1
 
 
 class Manifest(BaseModel):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.pipeline import ingest_paths
-from kb.analyzer import ANALYZER_VERSION
+from kb.models import INDEX_VERSION
 from kb.settings import load_settings
 from kb.store import open_store
 from tests.conftest import LIVRET2, ROOT
@@ -65,7 +65,7 @@ def test_a_changed_file_replaces_its_passages_and_a_removed_file_goes(tmp_path: 
         store.close()
 
 
-def test_a_document_read_by_an_older_analyzer_is_indexed_again(tmp_path: Path) -> None:
+def test_a_document_read_by_an_older_version_is_indexed_again(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "note.txt").write_text("Note de service\n\nLes personnes handicapees sont accueillies en MDM.\n",
@@ -74,14 +74,14 @@ def test_a_document_read_by_an_older_analyzer_is_indexed_again(tmp_path: Path) -
     try:
         ingest_paths([corpus], settings, store)
         manifest = store.manifest()
-        assert manifest.documents["note"].analyzer == ANALYZER_VERSION
+        assert manifest.documents["note"].index_version == INDEX_VERSION
         # As an index built before "handicapees" was read as "handicapées" records it.
-        old = manifest.documents["note"].model_copy(update={"analyzer": ANALYZER_VERSION - 1})
+        old = manifest.documents["note"].model_copy(update={"index_version": 1})
         store.save_manifest(manifest.model_copy(update={"documents": {"note": old}}))
         report = ingest_paths([corpus], settings, store)
         assert [f.status for f in report.files] == ["indexed"]
         again = store.manifest().documents["note"]
-        assert again.analyzer == ANALYZER_VERSION and again.rev != old.rev
+        assert again.index_version == INDEX_VERSION and again.rev != old.rev
         assert store.count_passages() == again.passages  # the old revision's passages are gone
         assert [f.status for f in ingest_paths([corpus], settings, store).files] == ["skipped"]
     finally:

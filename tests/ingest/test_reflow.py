@@ -45,3 +45,14 @@ def test_labels_and_bullets_keep_their_own_lines() -> None:
 def test_a_small_caps_title_is_not_glued_to_the_text_under_it() -> None:
     text = repair_text([VEILLE.read_text(encoding="utf-8")], paged=False).text
     assert "\n1 - LE TRAVAIL SOCIAL EST PRIS EN TENAILLE ENTRE LE « PRÉVENTIF » ET « LE CURATIF »\n" in text
+
+
+def test_a_sentence_broken_before_a_quantity_is_one_sentence() -> None:
+    text = repair_text([PMS.read_text(encoding="utf-8")], paged=False).text
+    # A narrow column: "comptent / à elles seules / 25 406 ménages / reçus".
+    assert "ces communes comptent à elles seules 25 406 ménages reçus, soit 46.2% de l’effectif total." in text
+    assert "présenté en conseil des ministres le 21 octobre 2015." in text  # after a word no sentence ends with
+    # A figure after a full line stands alone, and so does a numbered item, which opens with a capital.
+    veille = repair_text([VEILLE.read_text(encoding="utf-8")], paged=False).text
+    assert "la qualité de leur travail\n\n81 % des agents" in veille
+    assert reflow("les projets phares\n2 Constituer un réseau") == "les projets phares\n2 Constituer un réseau"
