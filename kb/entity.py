@@ -33,7 +33,8 @@ _FRAME = frozenset(terms(
     # "dans quelles fiches est-il prévu de recourir à des services civiques ?"
     "prévu prévue prévus prévues recourir recourt recourent appel "
     # "à la fois les bailleurs sociaux et les PIMMS": both, said again.
-    "fois ensemble conjointement"))
+    "fois ensemble conjointement soient citée citées cités nommée nommées mentionnée mentionnées "
+    "font mention mentions"))  # "quelles fiches ne font aucune mention des MDM ?"
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
@@ -59,10 +60,14 @@ _CONDITION = frozenset(terms(
     "seront sera prévue prévues prévu prévus longue longues courte courtes long "
     "plusieurs plus moins seul seule seuls seules unique uniques copilote copilotes nb nombre "
     "un une deux trois quatre cinq six sept huit neuf dix ayant maximum minimum exactement "
-    "plan pms projet tout toute toutes tôt tard co partagé partagée pilotage"))
+    "plan pms projet tout toute toutes tôt tard co partagé partagée pilotage excluant exclusion exclure"))
+# Said of a name ruled out ("fiches non pilotées par la DSDS", "toutes sauf celles de la DSDS"), not of a notion
+# ("le non-recours").
+_RULED_OUT = frozenset(terms("non sauf sans hors excepté exception mais"))
 # What introduces a list's notion beside other conditions, and the words it names, up to the next clause.
 _TOPIC_RE = re.compile(r"\b(?:sur|concernant|avec|autour d[eu]s?|li[ée]e?s? (?:à|a)|relati(?:f|ve)s? (?:à|a)|"
-                       r"(?:parl|trait|abord|évoqu|evoqu|port|concern|vis|cibl)\w* (?:sur|de|du|des|d')?)\s*"
+                       r"(?:parl|trait|abord|évoqu|evoqu|port|concern|vis|cibl|mentionn|impliqu|associ|cit)\w*"
+                       r" (?:sur|de|du|des|d')?)\s*"
                        r"(?P<notion>.+?)\s*(?=\bqui\b|\bque\b|\bdont\b|\bet (?:se|s'|qui|sont|ont)\b|[,;?]|$)",
                        re.IGNORECASE)
 _SOMEWHERE_RE = re.compile(r"\b(?:qq|quelque)\s*part\b", re.IGNORECASE)
@@ -110,16 +115,16 @@ def names_common_noun(line: str, word: str) -> bool:
     return bool(noun) and len(re.findall(rf"\b{word}s?\b", low)) == len(noun.findall(low))
 
 
-def notion_beside(question: str, axe: str | None, held: bool = False) -> tuple[list[str], list[list[str]]]:
-    """The notion a list question names beside a year, an axe or a count, and its groups; ([], []) if none.
+def notion_beside(question: str, titles: str | None, held: bool = False) -> tuple[list[str], list[list[str]]]:
+    """The notion a list question names beside a year, an axe, a count or names, and its groups; ([], []) if none.
 
     Only words a topic word introduces ("sur le logement", "qui parlent du numérique", "avec le conseil de
-    dev") and up to the next clause, less those of the conditions and of the axe's title: a question of a
-    year or a count alone ("fiches avec exactement 3 pilotes") has none. When a role is asked (`held`), what
-    holds it is the notion, wherever it is said: "dans quelles fiches de l'axe 2 les centres sociaux sont-ils
-    partenaires ?" (a generic noun alone, "des directions", is no one in particular).
+    dev") and up to the next clause, less those of the conditions and of the `titles` of the axe or programme
+    named: a question of a year or a count alone ("fiches avec exactement 3 pilotes") has none. When a role
+    is asked (`held`), what holds it is the notion, wherever it is said: "dans quelles fiches de l'axe 2 les
+    centres sociaux sont-ils partenaires ?" (a generic noun alone, "des directions", is no one in particular).
     """
-    own = _CONDITION | set(terms(axe or ""))
+    own = _CONDITION | set(terms(titles or "")) | (_RULED_OUT if held else frozenset())
     said = [question] if held else [m.group("notion") for m in _TOPIC_RE.finditer(straight_apostrophes(question))]
     entity, groups = list_entity(" , ".join(said)) if said else ([], [])
 

@@ -46,8 +46,9 @@ def _conditions(u: Understood, catalog: Catalog) -> list[list[FicheMatch]]:
         groups = u.entity_groups or [u.entity]
         # "les Petits frères des pauvres ou les Restos du cœur": either; "logement et santé": each.
         alternatives = [[group] for group in groups] if u.combine == "any" and not u.organisations else [groups]
+        held = (None, False) if u.entity_anywhere else (role, u.role_negated)
         naming = [m for alternative in alternatives
-                  for m in _in_role(partial(catalog.by_text, alternative, field=u.entity_field), role, u.role_negated)]
+                  for m in _in_role(partial(catalog.by_text, alternative, field=u.entity_field), *held)]
         naming = _not_naming(naming, role, catalog) if u.entity_negated else naming
     if u.organisations or u.excluded:
         named = _by_organisations(u, catalog, role)

@@ -26,8 +26,9 @@ _ROLES = (
 
 # Between two organisations of a list question: "et" wants both, "ou" either; "sans" rules one out.
 # "sans la DRTU", "mais pas la DRTU", and "pas pilotées par la DSDS": the name just after is ruled out.
-EXCLUDE_LEAD = (r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon|\bni)"
-                r"(?:\s+(?:celles?|ceux))?"  # "sauf celles de la DSDS"
+EXCLUDE_LEAD = (r"(?:\bsans|\bmais pas|\bhors|\bsauf|\bexcepte|\bl'exception d\w*|\bpas|\bnon|\bni"
+                r"|\baucune mention|\ben excluant|\bexcluant)"
+                r"(?:\s+(?:celles?|ceux|que|etre))?"  # "sauf celles de la DSDS", "sans que les CCAS…", "sans être…"
                 r"(?:\s+(?:pilot|associ|impliqu|mentionn|cit)\w*)?(?:\s+(?:la|le|les|l'|de|du|des|d'|avec|par))*\s*")
 _EXCLUDE_RE = re.compile(EXCLUDE_LEAD + "$")
 # "où la DRTU n'apparaît pas", "où la CAF ne figure pas": the name just before is ruled out.

@@ -62,7 +62,8 @@ _LIST_RE = re.compile(
 # without an organisation, "quels projets…" may as well ask for a livret's "projets phares".
 _SOFT_LIST_RE = re.compile(r"^(?:quels?|dans quels?|liste des|tous les)\s+(?:sont\s+les\s+)?"
                            r"(?:projets?|dispositifs?|chantiers?)\b")
-_WHERE = r"^o[uù] (?:intervient|interviennent|apparait|apparaissent|figure|figurent)\b"
+# Also after a first clause: "dans l'axe 2, où intervient la DRTU ?".
+_WHERE = r"(?:^|,\s*)o[uù] (?:intervient|interviennent|apparait|apparaissent|figure|figurent)\b"
 _WHERE_RE = re.compile(_WHERE)
 _IN_PLAN_RE = re.compile(_WHERE + r"|^o[uù] agit\b|\b(?:role|place|associee?|impliquee?|"
                          r"intervient|participe|intervention|participation)\b.*\b(?:dans|au|du)\s+(?:le\s+)?"
@@ -79,7 +80,8 @@ _NEGATION_RE = re.compile(r"(?:\bn'|\bne\b|\bpas\b|\bsans\b|\bnon\b)[^,;?]{0,20}
 # domicile" nor "sur le non-recours", where the word belongs to the notion.
 _NEGATED_LIST_RE = re.compile(r"\b(?:fiches?|actions?)\s+(?:qui\s+)?(?:sans\b(?!-)|n'|ne\b|non\b(?!-)|pas\b)")
 # "hors axe 2", "sauf l'axe 2", "en dehors de l'axe 2", "pas dans l'axe 2": the axe is ruled out.
-_AXE_EXCLUDED = r"\b(?:hors|sauf|sans|except[ée]|en dehors|pas)\s+(?:de\s+|d'|dans\s+)?(?:l'|la\s+|les\s+)?\s*"
+_AXE_EXCLUDED = (r"\b(?:hors|sauf|sans|except[ée]|en dehors|pas|en excluant|excluant|a l'exclusion)\s+"
+                 r"(?:de\s+|d'|dans\s+)?(?:l'|la\s+|les\s+)?\s*")
 _AXE_EXCLUDED_RE = re.compile(f"{_AXE_EXCLUDED}$")
 # Fields a fiche has and an axe has not: "les pilotes de l'axe 3" are its fiches'.
 _FICHE_ONLY_FIELDS = ("pilotes", "partenaires", "calendrier", "indicateurs")
@@ -132,6 +134,9 @@ class Understood:
     entity_field: str | None = None
     # The fiches not naming the entity are asked: "fiches sans partenaire associatif", "… ne parlent pas de …".
     entity_negated: bool = False
+    # The entity may be named anywhere in a fiche: the role asked is the organisations' ("sur les violences
+    # intrafamiliales, dans quelles fiches les CCAS sont-ils partenaires ?").
+    entity_anywhere: bool = False
     # How many pilotes or partenaires the fiches have (kb/counting.py): "plusieurs pilotes" is pilotes > 1,
     # "sans partenaire" partenaires = 0, "le plus de partenaires" the fiches listing the most.
     count: Count | None = None
@@ -158,6 +163,13 @@ class Understood:
     def to_json(self) -> dict[str, object]:
         """The `understood` object of the search contract."""
         return asdict(self)
+
+
+def _without_names(question: str, orgs: list[OrgRef]) -> str:
+    """The question with a comma where it names each of `orgs`, so that no notion runs over a name."""
+    for org in orgs:
+        question = re.sub(re.escape(org.matched), " , ", question, flags=re.IGNORECASE)
+    return question
 
 
 def _only_acronyms(question: str, orgs: list[OrgRef]) -> bool:
@@ -263,6 +275,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name; but in "les
             # fiches du pacte de cohérence pilotées par les MDM", the role is the MDM's, the programme a condition.
             u.programme = named
+        elif any(u.org_roles.get(o.id) for o in u.organisations):
+            # "pmie : actions pilotées par la dsds": the role is another's, the programme's acronym a condition.
+            u.programme = next((p for oid, p in programmes.items() if p and not u.org_roles.get(oid)), None)
         # A programme is also in the acronym table (PMIE): it is then the condition, not an organisation.
         if u.programme:
             said = [o.matched for o in u.organisations if programmes[o.id] == u.programme]
@@ -322,6 +337,13 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         if u.entity and _NEGATED_LIST_RE.search(low):
             # The role is part of what is missing ("sans partenaire associatif"), not asked in the negative.
             u.entity_negated, u.role_negated = True, False
+    elif u.intent == "list" and not u.entity and (u.organisations or u.excluded):
+        # Beside names, a notion a topic word introduces ("sur les violences intrafamiliales, dans quelles fiches
+        # les CCAS sont-ils partenaires ?"); with names only ruled out, whatever else the question names
+        # ("les bailleurs … sans que les CCAS soient cités").
+        rest = _without_names(q, u.organisations + u.excluded)
+        u.entity, u.entity_groups = notion_beside(rest, f"{u.axe or ''} {u.programme or ''}", not u.organisations)
+        u.entity_anywhere = bool(u.entity)
     for number, start, end in typed:
         located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)
     u.spans = _locate(u, located, role, field_said, said)

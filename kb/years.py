@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 _YEAR_RE = re.compile(r"\b(20\d\d)\b")
 _YEAR_MODES = (
-    ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|fin(?:issent|it)?\b|jusqu|prennent fin|expir|"
+    # Whole words where a word holds them: "afin de" is no "fin", and "des" (folded "dès") only before a year.
+    ("end", r"(?:se termin|termin[ée]|s'ach[èe]v|ach[èe]v|\bfin(?:issent|it)?\b|jusqu|prennent fin|expir|"
             r"[ée]ch[ée]ance|arr[êe]t)"),
-    ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|d[èe]s)"),
+    ("start", r"(?:commenc|d[ée]but|d[ée]marr|lanc[ée]|[àa] partir|\bd[èe]s\s+(?:l'an\s+)?20\d\d)"),
 )
 # "sur toute la durée du plan": the fiches whose calendrier runs from the plan's first year to its last.
 WHOLE_PLAN_RE = re.compile(r"\btout(?:e)? (?:la )?(?:duree|periode|long) d[ue] (?:plan|pms|projet)\b")

@@ -276,6 +276,14 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("quels acteurs sont les plus cités dans le PMS ?", {"intent": "organisations", "role": None}),
     ("quels sont les publics les plus fragiles ?", {"intent": "passage"}),
     ("la DSDS pilote-t-elle le plus de fiches ?", {"intent": "list", "orgs": ["DSDS"]}),
+    # "des" is no "dès" and "afin de" no "fin": a year still running, not one the fiches start or end in.
+    ("parmi les fiches des MDM, lesquelles sont encore en cours en 2019 ?", {"year": 2019, "year_mode": "during"}),
+    ("fiches afin de former les agents en 2019", {"year_mode": "during"}),
+    ("fiches qui démarrent dès 2017", {"year": 2017, "year_mode": "start"}),
+    # Where a name acts, after a first clause; an axe ruled out "en excluant"; "n'ont qu'un pilote".
+    ("Dans l'axe 2, où intervient la DRTU ?", {"intent": "list", "orgs": ["DRTU"]}),
+    ("les fiches où les communes sont partenaires, en excluant l'axe 3", {"axe_negated": True, "entity": ["commune"]}),
+    ("Dans l'axe 3, quelles fiches n'ont qu'un pilote ?", {"count": ONE, "role": None}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)

@@ -367,6 +367,18 @@ def test_a_notion_beside_a_year_an_axe_or_a_count(corpus_index) -> None:  # type
     assert numbers(corpus_index, "fiches pilotées par le PMIE") == []  # a programme holds no role
     # A notion offered before the name, with "ou": the fiches the Développement durable or the DHL pilots.
     assert numbers(corpus_index, "fiches pilotées par le développement durable ou la DHL") == ["13", "67", "79"]
+    # A programme's acronym beside another name's role is a condition: the DSDS's pilot fiches of the PMIE.
+    assert numbers(corpus_index, "pmie : actions pilotées par la dsds") == ["1.2", "33", "41.2", "64", "71"]
+    # A notion beside names is read anywhere in the fiche, the role asked being the names'.
+    assert numbers(corpus_index, "Sur les violences intrafamiliales, dans quelles fiches les CCAS sont-ils "
+                                 "partenaires associés ?") == ["12"]
+    assert numbers(corpus_index, "Quelles fiches évoquent le numérique sans être pilotées par la DINSI ?") == \
+        ["27", "33", "64", "66.5", "70"]
+    assert numbers(corpus_index, "Dans quelles fiches les bailleurs apparaissent-ils sans que les CCAS soient "
+                                 "cités ?") == ["78"]
+    assert numbers(corpus_index, "Quelles fiches ne font aucune mention des Maisons de la Métropole ?") == \
+        ["41.2", "63.2", "64", "66.5", "67", "71", "80.2"]
+    assert numbers(corpus_index, "fiches qui mentionnent l'Agence d'urbanisme et vont jusqu'en 2022") == ["34", "66.5"]
     # A year or a count alone has no notion, whatever its words.
     assert len(numbers(corpus_index, "les fiches actives sur toute la durée du plan")) == 14
     assert numbers(corpus_index, "fiches avec exactement 3 pilotes") == ["12", "32", "67", "78"]
