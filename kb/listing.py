@@ -16,7 +16,7 @@ from functools import partial
 from typing import Any
 
 from kb.catalog import Catalog, FicheMatch
-from kb.query import Understood
+from kb.understood import Understood
 
 
 def list_fiches(u: Understood, catalog: Catalog) -> list[FicheMatch]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kb.analyzer import terms
 from kb.catalog import Catalog
 from kb.models import DocumentType, Manifest, Passage
-from kb.query import Understood
+from kb.understood import Understood
 
 FIELD_BOOST = 1.0
 FICHE_BOOST = 0.3

@@ -33,10 +33,11 @@ from kb.fusion import fuse
 from kb.highlight import highlight_spans, near_duplicate
 from kb.listing import fiche_json, list_fiches, rank_organisations
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
-from kb.query import Understood, analyze
+from kb.query import analyze
 from kb.ranking import Hit, rank
 from kb.settings import Settings
 from kb.store import DENSE, SPARSE, Store
+from kb.understood import Understood
 
 CANDIDATES = 60
 # How deep each retriever is read (scores only, cheap): the deepest score sets the scale
