@@ -43,6 +43,9 @@ _POSTPOSED_ROLE_RE = re.compile(r"\s*(?:(?:en\s+)?(?:est|sont)\s+(?:(?:comme|en 
                                 r"|(?:comme|en tant que|pour|en)\s+)(?:co-?)?(pilote|partenaire)s?\b")
 # A short word in lowercase right before a role ("fiches dr partenaire"): capitals are found by the table.
 _HELD_RE = re.compile(r"\b([a-z]{2,4})\s+(?=(?:co-?)?(?:pilote|partenaire)s?\b)")
+# A role held "with" the next name: "la DDSHE copilote-t-elle avec la DIE ?" asks the fiches both pilot.
+_WITH_ROLE_RE = re.compile(r"(?:co-?)?(?:pilot|partenai)\w*(?:-t-(?:elle|il)s?)?\s+(?:avec|aux cotes d[eu]s?)"
+                           r"(?:\s+(?:la|le|les|l'))?")
 # Words that only join two names ("et l'", ", la", "ou du"): the names share one condition.
 _JOIN_RE = re.compile(r"(?:,|et|ou|ainsi que|a la fois|mais aussi)?\s*(?:(?:la|le|les|l'|de|du|des|d')\s*)*")
 
@@ -140,9 +143,10 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
         end = max(end, start + len(org.matched))
     if len(wanted) < 2:
         return Combined(wanted, None, excluded)
-    gaps = [not _JOIN_RE.fullmatch(x.strip()) for x in links]
+    shared = [bool(_WITH_ROLE_RE.fullmatch(x.strip())) for x in links]
+    gaps = [not _JOIN_RE.fullmatch(x.strip()) and not with_role for x, with_role in zip(links, shared, strict=True)]
     either = any(_OR_RE.search(x) for x in links)
-    both = "a la fois" in low or (not either and (any(gaps) or any(_AND_RE.search(x) for x in links)))
+    both = "a la fois" in low or any(shared) or (not either and (any(gaps) or any(_AND_RE.search(x) for x in links)))
     roles: dict[str, str | None] = {}
     if any(gaps):
         # Groups of names joined by "et", "ou" or a comma; each group takes the role named before it.

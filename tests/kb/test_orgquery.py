@@ -62,6 +62,12 @@ def test_names_found(catalog, question: str, expected: list[str]) -> None:  # ty
     ("Quelles fiches où la CAF ne figure pas ?", [], None, ["CAF"]),
     ("fiches où l'UDCCAS n'est pas citée", [], None, ["UDCCAS"]),
     ("Quelles fiches où la DRTU n'est pas pilote ?", ["DRTU"], None, []),
+    # A role held "with" another name: both hold it.
+    ("Quelles fiches la DDSHE copilote-t-elle avec la DIE ?", ["DDSHE", "DIE"], "all", []),
+    # Ruled out in other words.
+    ("Quelles fiches ne font aucune mention des MDM ?", [], None, ["MDM"]),
+    ("les fiches sur le logement sans que les CCAS soient cités", [], None, ["CCAS"]),
+    ("fiches sur le numérique sans être pilotées par la DINSI", [], None, ["DINSI"]),
     # "et" inside a name in full joins nothing.
     ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?", ["DHL"], None, []),
 ])
