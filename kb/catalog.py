@@ -21,7 +21,7 @@ from kb.entity import SERVICE_HEADS, names_common_noun
 from kb.lexicon import fold
 from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument, Role
 from kb.organisations import OrgTable
-from kb.spelling import Speller
+from kb.spelling import Speller, within_one_edit
 
 # Fields searched for mentions, with the label shown in a citation.
 _MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", "Contexte"),
@@ -221,6 +221,18 @@ class Catalog:
             self._line_cache[fiche.number] = cached
         return cached
 
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """Every term some line of some fiche prints."""
+        return frozenset(term for fiche in self.fiches for line in self._lines(fiche) for term in line[3])
+
+    def _printed(self, word: str) -> str:
+        """`word`, or the one printed word one letter off it when no fiche prints `word` itself."""
+        if word in self._vocabulary or len(word) < 5:
+            return word
+        near = [term for term in self._vocabulary if within_one_edit(word, term, swaps=False)]
+        return near[0] if len(near) == 1 else word
+
     def by_text(self, groups: list[list[str]], role: str | None = None, field: str | None = None
                 ) -> list[FicheMatch]:
         """Fiches that name every group of `groups` (analysed terms), with the lines naming them.
@@ -233,8 +245,11 @@ class Catalog:
         that "Pôle PAPH" on one line and "emploi" on another do not make "Pôle
         emploi". Groups the question joins with "et" ("logement et santé") may be
         named on different lines, unless a fiche prints them as one name. With a
-        role, only the pilote or partenaires field is read; with a `field`, only that field.
+        role, only the pilote or partenaires field is read; with a `field`, only that field. A word no fiche
+        prints is read as the one word of five letters or more that a fiche prints one letter off
+        ("Emmaüs Connect" is printed "EMAUS connect").
         """
+        groups = [[self._printed(word) for word in words] for words in groups]
         fields = {"pilote": {"pilotes"}, "partenaire": {"partenaires"}}.get(role or "", {field} if field else None)
         read = {fiche.number: [line for line in self._lines(fiche) if fields is None or line[1] in fields]
                 for fiche in self.fiches}

@@ -130,6 +130,12 @@ def test_an_acronym_printed_as_a_name(catalog) -> None:  # type: ignore[no-untyp
     assert [h.org for h in catalog.table.find("Pass culture et PASS")] == ["PASS"]
 
 
+def test_a_name_the_plan_prints_one_letter_off(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Fiche 32 prints "EMAUS connect"; a word of four letters is not stretched ("cpam" is named nowhere).
+    assert _numbers(catalog.by_text([["emmaus", "connect"]])) == ["32"]
+    assert catalog.by_text([["cpam"]]) == []
+
+
 def test_fiches_are_ordered_as_printed() -> None:
     assert sorted(["12", "1.2", "80.2", "8.2", "66.5"], key=fiche_sort_key) == ["1.2", "8.2", "12", "66.5", "80.2"]
 
