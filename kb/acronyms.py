@@ -28,12 +28,19 @@ def prints_acronym(text: str, acronym: str) -> bool:
     return re.search(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", text) is not None
 
 
+# After a run of capitalised words, more of them: the run begins a longer name ("Programme Métropolitain
+# d'Insertion pour l'Emploi" is no "PMI").
+_NAME_GOES_ON_RE = re.compile(r"\s*(?:(?:pour|et|de|du|des|d['’]|l['’]|la|le|les|à|au|aux)\s*)*[A-ZÀ-Ý]")
+
+
 def prints_expansion(text: str, acronym: str) -> bool:
-    """Whether `text` prints capitalised words whose initials are `acronym` ("Revenu de Solidarité Active")."""
+    """Whether `text` prints capitalised words whose initials are `acronym` ("Revenu de Solidarité Active"),
+    and not as the start of a longer name."""
     letters = acronym.upper()
     if not MIN_WORDS <= len(letters) <= MAX_LETTERS or not letters.isalpha():
         return False
     found = tokens(text)
     runs = (found[i:i + len(letters)] for i in range(len(found) - len(letters) + 1))
     return any(all(t.term[:1].upper() == letter and text[t.start].isupper()
-                   for t, letter in zip(run, letters, strict=True)) for run in runs)
+                   for t, letter in zip(run, letters, strict=True))
+               and not _NAME_GOES_ON_RE.match(text, run[-1].end) for run in runs)

@@ -19,3 +19,7 @@ def test_an_acronym_spelled_out_in_capitalised_words() -> None:
     assert prints_expansion("bénéficiaires du Revenu de Solidarité Active :", "RSA")
     assert not prints_expansion("renforcer la solidarité active des réseaux", "RSA")  # not capitalised
     assert not prints_expansion("Revenu de Solidarité Active", "R")
+    # The start of a longer name is not the name: the PMIE's "Programme Métropolitain d'Insertion pour
+    # l'Emploi" is no PMI (Protection Maternelle et Infantile, as fiches 12 and 70 print it).
+    assert not prints_expansion("En lien avec le Programme Métropolitain d’Insertion pour l’Emploi, renforcer", "PMI")
+    assert prints_expansion("Fonds de Solidarité pour le Logement (FSL)", "FSL")
