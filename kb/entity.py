@@ -34,7 +34,7 @@ _FRAME = frozenset(terms(
     "prévu prévue prévus prévues recourir recourt recourent appel "
     # "à la fois les bailleurs sociaux et les PIMMS": both, said again.
     "fois ensemble conjointement soient citée citées cités nommée nommées mentionnée mentionnées "
-    "font mention mentions"))  # "quelles fiches ne font aucune mention des MDM ?"
+    "font mention mentions référence références"))  # "quelles fiches ne font aucune mention des MDM ?"
 # Generic nouns before a name ("l'association Soliha"): what the list is about only when nothing else is named
 # ("les fiches impliquant des associations").
 _GENERIC = frozenset(terms("association organisme structure direction service projet projets dispositif "
@@ -66,8 +66,9 @@ _CONDITION = frozenset(terms(
 _RULED_OUT = frozenset(terms("non sauf sans hors excepté exception mais"))
 # What introduces a list's notion beside other conditions, and the words it names, up to the next clause.
 _TOPIC_RE = re.compile(r"\b(?:sur|concernant|avec|autour d[eu]s?|li[ée]e?s? (?:à|a)|relati(?:f|ve)s? (?:à|a)|"
-                       r"(?:parl|trait|abord|évoqu|evoqu|port|concern|vis|cibl|mentionn|impliqu|associ|cit)\w*"
-                       r" (?:sur|de|du|des|d')?)\s*"
+                       # Verbs only: "associent", not "associations" nor "associatifs".
+                       r"(?:(?:parl|trait|abord|évoqu|evoqu|port|concern|vis|cibl)\w*"
+                       r"|(?:mentionn|impliqu|associ|cit)(?:e|ent|ant)\b) (?:sur|de|du|des|d')?)\s*"
                        r"(?P<notion>.+?)\s*(?=\bqui\b|\bque\b|\bdont\b|\bet (?:se|s'|qui|sont|ont)\b|[,;?]|$)",
                        re.IGNORECASE)
 _SOMEWHERE_RE = re.compile(r"\b(?:qq|quelque)\s*part\b", re.IGNORECASE)
