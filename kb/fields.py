@@ -13,9 +13,10 @@ import re
 _FIELDS = (
     # "Quand" asks for a calendrier with a calendrier's verb ("quand se termine l'action sur…") or of a fiche
     # named (below); "quand la Métropole a-t-elle adopté son programme ?" asks for a date in the text.
-    ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\bquand\b(?=.*\b(?:commenc|termin|d[ée]marr|ach[eè]v|fini|lanc|"
-                   r"pr[ée]vu|d[ée]roul|dur))|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|\bp[ée]riode\b|"
-                   r"\bplanning\b|\ben quelle ann[ée]e\b|\bjusqu'?\s*(?:a|à)?\s*quand\b"),
+    # So does "en quelle année": "en quelle année ont lieu les premières élections métropolitaines ?" does not.
+    ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\b(?:quand|en quelle ann[ée]e)\b(?=.*\b(?:commenc|termin|d[ée]marr|"
+                   r"ach[eè]v|fini|lanc|pr[ée]vu|d[ée]roul|dur))|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|"
+                   r"\bp[ée]riode\b|\bplanning\b|\bjusqu'?\s*(?:a|à)?\s*quand\b"),
     # "qui est responsable de l'action sur…", "qui s'occupe de la fiche…": of a fiche, named or not.
     ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte|"
                 r"\b(?:responsables?|qui s'occupe|qui est en charge)"
@@ -34,7 +35,7 @@ _FIELDS = (
 # Asked of a fiche the question names, and only then, these ask for a field too: "qui est
 # responsable de la fiche 13" wants its pilotes, but "le responsable de secteur" is a job.
 _FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en charge|mene|conduit)"),
-                      ("modalites", r"\bmoyens\b"), ("calendrier", r"\bquand\b"),
+                      ("modalites", r"\bmoyens\b"), ("calendrier", r"\bquand\b|\ben quelle ann[ée]e\b"),
                       # "partenariat avec Emmaüs Connect" is what an action does, unless of a fiche named.
                       ("partenaires", r"\bpartenariats?\b"))
 # "Comment…" and "pourquoi…" of a fiche ask for its modalités or its contexte, unless a field is named.

@@ -42,6 +42,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("les moyens humains du service social", {"field": None}),
     ("qui s'occupe des personnes âgées isolées ?", {"field": None}),
     ("la fiche 56 se termine en quelle année ?", {"fiche": "56", "field": "calendrier"}),
+    # "En quelle année" asks for a calendrier with a calendrier's verb or of a fiche named, not of an event.
+    ("en quelle année se termine l'action sur le numérique ?", {"field": "calendrier"}),
+    ("En quelle année ont lieu les premières élections métropolitaines ?", {"field": None}),
     ("indicateurs d'évaluation de la fiche sur la fracture numérique", {"field": "indicateurs", "fiche": None}),
     ("Quelles fiches se terminent en 2018 ?", {"intent": "list", "year": 2018, "year_mode": "end"}),
     ("fiches qui commencent en 2018", {"year": 2018, "year_mode": "start"}),
