@@ -49,21 +49,22 @@ _SERVICE_OF_RE = re.compile(r"\b(?:direction|service)s?\s+(?:de la|de l'|du|des|
 _COMMON_NOUN_RE = {"etat": re.compile(r"\betats? (?:des?|du|d')\b")}
 # The words of a list's other conditions (a year, an axe, a count): what is left beside them is its notion
 # ("les fiches sur le logement qui se terminent en 2020", "les fiches de l'axe 2 qui parlent du numérique").
+# (Read after _FRAME and the stop words, which hold "prévues", "nombre", "entre", "plus", "tout"…)
 _CONDITION = frozenset(terms(
-    "axe axes hors n° numéro année années an ans période durée calendrier échéance "
+    "axe axes hors numéro année années an ans période durée calendrier échéance "
     "termine terminent terminant terminé terminée terminés terminées finit finissent fini finie finies "
     "achève achèvent achevant achevé achevée achevées arrête arrêtent arrêtée arrêtées fin "
     "commence commencent commençant commencé commencée commencées débute débutent débutant débutée débutées "
     "démarre démarrent démarrant démarrée démarrées lancé lancée lancées lancés "
     "déroule déroulent cours encore toujours tjrs active actives actif actifs court courent couvre couvrent "
-    "dure durent durant pendant jusqu jusque vont va ici après avant depuis entre partir dès "
-    "seront sera prévue prévues prévu prévus longue longues courte courtes long "
-    "plusieurs plus moins seul seule seuls seules unique uniques copilote copilotes nb nombre "
-    "un une deux trois quatre cinq six sept huit neuf dix ayant maximum minimum exactement "
-    "plan pms projet tout toute toutes tôt tard co partagé partagée pilotage excluant exclusion exclure"))
+    "dure durent durant pendant jusqu jusque vont va ici après avant depuis partir "
+    "seront sera longue longues courte courtes long "
+    "plusieurs moins seul seule seuls seules unique uniques copilote copilotes nb "
+    "deux trois quatre cinq six sept huit neuf dix ayant maximum minimum exactement "
+    "plan projet tôt tard co partagé partagée pilotage excluant exclusion exclure"))
 # Said of a name ruled out ("fiches non pilotées par la DSDS", "toutes sauf celles de la DSDS"), not of a notion
 # ("le non-recours").
-_RULED_OUT = frozenset(terms("non sauf sans hors excepté exception mais"))
+_RULED_OUT = frozenset(terms("non sauf excepté exception"))  # "sans", "mais": stop words; "hors": a condition
 # What introduces a list's notion beside other conditions, and the words it names, up to the next clause.
 _TOPIC_RE = re.compile(r"\b(?:sur|concernant|avec|autour d[eu]s?|li[ée]e?s? (?:à|a)|relati(?:f|ve)s? (?:à|a)|"
                        # Verbs only: "associent", not "associations" nor "associatifs".

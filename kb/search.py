@@ -328,4 +328,3 @@ def type_label(value: str) -> str:
         return DOCUMENT_TYPE_LABELS[DocumentType(value)]
     except ValueError:
         return value
-
