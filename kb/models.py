@@ -254,8 +254,9 @@ class Passage(BaseModel):
 
 # Raised whenever the same file would give other passages or terms: a document indexed by an older version is
 # indexed again by the next `kb ingest`, though its file did not change. 2: a plural typed without accents is
-# reduced as with them (kb.analyzer); 3: a sentence a layout broke before a quantity is rejoined (ingest.reflow).
-INDEX_VERSION = 3
+# reduced as with them (kb.analyzer); 3: a sentence a layout broke before a quantity is rejoined (ingest.reflow);
+# 4: each word's root is indexed beside it (kb.analyzer).
+INDEX_VERSION = 4
 
 
 class DocumentEntry(BaseModel):

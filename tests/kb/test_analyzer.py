@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kb.analyzer import document_vector, query_vector, terms, tokens
+from kb.analyzer import ROOT_WEIGHT, document_vector, query_vector, root, term_index, terms, tokens
 
 
 def test_accents_case_elisions_and_plurals_do_not_matter() -> None:
@@ -38,4 +38,26 @@ def test_titles_count_less_than_the_body() -> None:
 def test_query_vector_is_deterministic_and_weighted() -> None:
     assert query_vector("fiche pilote") == query_vector("fiche pilote")
     idx, weights = query_vector("caf", {"caisse": 0.5})
-    assert sorted(weights) == [0.5, 1.0] and len(idx) == 2
+    # The word, its root (an acronym is its own) and the expansion.
+    assert sorted(weights) == sorted([0.5, 1.0, ROOT_WEIGHT]) and len(idx) == 3
+
+
+def test_derived_forms_share_a_root() -> None:
+    # crpa's "Les administrations sont-elles tenues de communiquer …" / "… sont communicables à tous".
+    assert root("communiquer") == root("communicables") == "communic"
+    assert root("publique") == root("public")
+    assert root("administration") == root("administratif")
+    # Acronyms and names are their own root: the CCAS is not the UDCCAS's.
+    assert root("udccas") == "udccas" and root("ccas") == "ccas"
+
+
+def test_a_derived_form_matches_less_than_the_word() -> None:
+    q = dict(zip(*query_vector("communiquer"), strict=True))
+
+    def score(text: str) -> float:
+        return sum(q.get(i, 0.0) * w for i, w in zip(*document_vector(text), strict=True))
+
+    same, derived, other = (score("Les documents sont à communiquer à tous"),
+                            score("Les documents sont communicables à tous"), score("Les documents sont publiés"))
+    assert same > derived > other == 0.0
+    assert term_index("communiquer") not in dict(zip(*document_vector("communicables"), strict=True))
