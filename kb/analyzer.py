@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kb.lexicon import fold, french
+from kb.lexicon import fold, french, unglue
 
 _TOKEN_RE = re.compile(r"[^\W_]+(?:[.,]\d+)?", re.UNICODE)
 _ELISION_RE = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.IGNORECASE)
@@ -128,6 +128,21 @@ def terms(text: str) -> list[str]:
     return [t.term for t in tokens(text)]
 
 
+def glued_parts(text: str) -> list[str]:
+    """The terms of the words glued together in `text` ("vigilantlorsque" -> "vigilant", "lorsque").
+
+    The text is not changed (a citation quotes it as written); the parts are
+    indexed beside the glued word, which stays findable as typed ("télédossier").
+    """
+    out: list[str] = []
+    for token in tokens(text, keep_stopwords=True):
+        parts = unglue(text[token.start:token.end])
+        for part in parts or ():
+            if fold(part) not in STOPWORDS:
+                out.append(fold(stem(part.lower())))
+    return out
+
+
 def term_index(term: str) -> int:
     """Stable sparse-vector index of a term."""
     return zlib.crc32(term.encode("utf-8")) & 0x7FFFFFFF
@@ -143,6 +158,8 @@ def document_vector(text: str, head: str = "", head_weight: float = HEAD_WEIGHT)
     """
     body = Counter(terms(text))
     counts: dict[str, float] = dict(body)
+    for part in glued_parts(text):
+        counts[part] = counts.get(part, 0.0) + 1
     for term, tf in Counter(terms(head)).items():
         counts[term] = counts.get(term, 0.0) + head_weight * tf
     length = sum(body.values()) or 1
@@ -155,7 +172,7 @@ def document_vector(text: str, head: str = "", head_weight: float = HEAD_WEIGHT)
 def query_vector(text: str, weights: dict[str, float] | None = None) -> tuple[list[int], list[float]]:
     """Query weights: 1 per distinct term, or the given weight (expansions weigh less)."""
     merged: dict[int, float] = {}
-    for term in dict.fromkeys(terms(text)):
+    for term in dict.fromkeys(terms(text) + glued_parts(text)):
         merged[term_index(term)] = max(merged.get(term_index(term), 0.0), 1.0)
         idx = term_index(_ROOT + root(term))
         merged[idx] = max(merged.get(idx, 0.0), ROOT_WEIGHT)

@@ -89,3 +89,42 @@ def words(text: str) -> list[str]:
             if part:
                 out.append(part)
     return out
+
+
+# Words short enough to be glued to their neighbour without being a sign of anything: a page
+# whose markup was stripped writes "<b>la</b>procédure" as "laprocédure".
+_GLUE_WORDS = frozenset("""
+a à au aux ce de des du en est et il la le les mes ne nos on ou par pour qui que sa se ses son
+sur tes un une vos y""".split())
+
+
+@lru_cache(maxsize=200_000)
+def unglue(word: str) -> tuple[str, str] | None:
+    """The two words a word is made of when text lost the space between them, else None.
+
+    "vigilantlorsque" -> ("vigilant", "lorsque"), "laprocédure" -> ("la", "procédure"),
+    "oppositionVous" -> ("opposition", "vous"). A word the lexicon knows, a word in
+    capitals (an acronym) and a short word stay whole; each part is a common word
+    (Zipf 3, and 4 letters or more) or one of the short words that get glued.
+    """
+    if len(word) < 6 or word.isupper() or not word.isalpha():
+        return None
+    lower = word.lower()
+    lexicon = french()
+    if lexicon.knows(lower):
+        return None
+
+    def common(part: str) -> bool:
+        return part in _GLUE_WORDS or (len(part) >= 4 and lexicon.zipf(part) >= 3.0)
+
+    best: tuple[float, int] | None = None
+    for cut in range(2, len(lower) - 1):
+        left, right = lower[:cut], lower[cut:]
+        if common(left) and common(right):
+            # The likeliest cut is the one whose rarer part is the more common.
+            weight = min(lexicon.zipf(left), lexicon.zipf(right))
+            if best is None or weight > best[0]:
+                best = (weight, cut)
+    if best is None:
+        return None
+    return word[:best[1]], word[best[1]:]

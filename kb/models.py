@@ -255,8 +255,9 @@ class Passage(BaseModel):
 # Raised whenever the same file would give other passages or terms: a document indexed by an older version is
 # indexed again by the next `kb ingest`, though its file did not change. 2: a plural typed without accents is
 # reduced as with them (kb.analyzer); 3: a sentence a layout broke before a quantity is rejoined (ingest.reflow);
-# 4: each word's root is indexed beside it (kb.analyzer).
-INDEX_VERSION = 4
+# 4: each word's root is indexed beside it (kb.analyzer); 5: words glued together ("vigilantlorsque") are indexed
+# by their parts too (kb.lexicon.unglue).
+INDEX_VERSION = 5
 
 
 class DocumentEntry(BaseModel):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kb.analyzer import ROOT_WEIGHT, document_vector, query_vector, root, term_index, terms, tokens
+from kb.analyzer import ROOT_WEIGHT, document_vector, glued_parts, query_vector, root, term_index, terms, tokens
+from kb.lexicon import unglue
 
 
 def test_accents_case_elisions_and_plurals_do_not_matter() -> None:
@@ -61,3 +62,20 @@ def test_a_derived_form_matches_less_than_the_word() -> None:
                             score("Les documents sont communicables à tous"), score("Les documents sont publiés"))
     assert same > derived > other == 0.0
     assert term_index("communiquer") not in dict(zip(*document_vector("communicables"), strict=True))
+
+
+def test_words_glued_by_stripped_markup_come_apart() -> None:
+    # Lines of the CNIL's questions-réponses page (tests/fixtures/eval/cnil), whose links and bold lost their spaces.
+    assert unglue("vigilantlorsque") == ("vigilant", "lorsque")
+    assert unglue("oppositionVous") == ("opposition", "Vous")
+    assert unglue("laprocédure") == ("la", "procédure")
+    text = "Soyez vigilantlorsque vous saisissez des données ; Facebook proposeplusieurs procédures"
+    assert glued_parts(text) == ["vigilant", "lorsque", "propose", "plusieur"]
+    # The glued word is still indexed as written, its parts beside it.
+    assert {"vigilantlorsque", "vigilant", "lorsque"} <= {term for term in terms(text) + glued_parts(text)}
+
+
+def test_words_and_names_are_not_cut() -> None:
+    for word in ("usagers", "accompagnement", "CCAURA", "UDCCAS", "Métropole", "inclusion", "pmi"):
+        assert unglue(word) is None, word
+    assert glued_parts("La Métropole de Lyon et la CAF accompagnent les ménages") == []
