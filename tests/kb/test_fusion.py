@@ -19,3 +19,15 @@ def test_the_passage_e5_puts_first_keeps_a_place_in_the_top_five() -> None:
     fused = fuse({**dense, "para2": 0.89}, sparse, {**units, "para2": 0.89}, (0.75, 0.75))
     ranking = sorted(fused, key=lambda pid: -fused[pid])
     assert ranking.index("para") == DENSE_SLOT - 1 and ranking.index("para2") > DENSE_SLOT
+
+
+def test_nearest_means_by_passage_and_best_sentence_together() -> None:
+    # "whole" is a shade nearer by its passage vector, "answer" by far by its best sentence:
+    # e5's half of the score (passage and sentence) puts "answer" first, and it is the one lifted.
+    wordy = {f"w{i}": 0.80 + i / 1000 for i in range(8)}
+    dense = {**wordy, "whole": 0.90, "answer": 0.89}
+    units = {**wordy, "whole": 0.82, "answer": 0.95}
+    sparse = {pid: 10.0 - i / 10 for i, pid in enumerate(wordy)}
+    fused = fuse(dense, sparse, units, (0.75, 0.75))
+    ranking = sorted(fused, key=lambda pid: -fused[pid])
+    assert ranking.index("answer") < DENSE_SLOT <= ranking.index("whole")
