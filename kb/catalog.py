@@ -14,12 +14,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from math import inf
 
-from kb.acronyms import initials, prints_acronym, prints_expansion
 from kb.analyzer import terms
 from kb.counting import Count
-from kb.entity import SERVICE_HEADS, names_common_noun
 from kb.lexicon import fold
 from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument, Role
+from kb.naming import Line, has_phrase, naming_lines
 from kb.organisations import OrgTable
 from kb.spelling import Speller, within_one_edit
 
@@ -29,10 +28,7 @@ _MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", 
                    ("calendrier", "Calendrier"), ("indicateurs", "Indicateurs d'évaluation"))
 # Every field of a fiche with its label: the names' fields first, then those searched for mentions.
 _FIELD_LABELS = {"pilotes": "Pilote(s)", "partenaires": "Partenaires associés", **dict(_MENTION_FIELDS)}
-_NAMES_FIELDS = ("pilotes", "partenaires")
 _BULLET_RE = re.compile(r"^\s*[›•\-–]\s*")
-# A printed line of a fiche: (label, field, line, its analysed terms).
-_Line = tuple[str, str, str, tuple[str, ...]]
 # "Axe 2 : Offrir un parcours…", "l'axe n°2" (folded text).
 AXE_RE = re.compile(r"\baxe\s*(?:n\s*°|no\.?|numero)?\s*(\d{1,2})\b")
 # A document named by the number its title starts with: "l'engagement 3", "le livret n°2".
@@ -53,37 +49,6 @@ def _text_of(fiche: Fiche, name: str) -> str:
     if name == "subtitle":
         return fiche.subtitle or ""
     return str(getattr(fiche, name))
-
-
-def _has_phrase(line_terms: tuple[str, ...], words: list[str]) -> bool:
-    """Whether `words` appear in `line_terms` one after the other."""
-    n = len(words)
-    return any(list(line_terms[i:i + n]) == words for i in range(len(line_terms) - n + 1))
-
-
-def _naming_lines(read: dict[str, list[_Line]], words: list[str]) -> dict[str, list[_Line]]:
-    """Per fiche, its lines naming `words`: as a phrase (or its acronym) if any fiche prints one, else all in
-    one line. One word may be an acronym a line spells out ("RSA": "Revenu de Solidarité Active")."""
-    if len(words) > 1:
-        short = initials(words)
-        # "la direction de la communication": also "Métropole : …, Communication, …" in a pilote or partenaires line.
-        service = words[1:] if words[0] in SERVICE_HEADS else None
-        phrases = {number: [line for line in lines if _has_phrase(line[3], words)
-                            or (short and prints_acronym(line[2], short))
-                            or (service and line[1] in _NAMES_FIELDS and _has_phrase(line[3], service))]
-                   for number, lines in read.items()}
-        if any(phrases.values()):
-            return phrases
-    else:
-        spelled = {number: [line for line in lines if prints_expansion(line[2], words[0])]
-                   for number, lines in read.items()}
-        if any(spelled.values()):
-            return {number: [line for line in lines if words[0] in line[3] or line in spelled[number]]
-                    for number, lines in read.items()}
-        return {number: [line for line in lines if words[0] in line[3] and not names_common_noun(line[2], words[0])]
-                for number, lines in read.items()}
-    wanted = set(words)
-    return {number: [line for line in lines if wanted <= set(line[3])] for number, lines in read.items()}
 
 
 def _field_cite(fiche: Fiche, field: str, citation: str, name: str = "", role: Role = Role.MENTION) -> OrgMention:
@@ -174,7 +139,7 @@ class Catalog:
                 self.fiches.append(linked)
         self.fiches.sort(key=lambda f: (fiche_sort_key(f.number), f.document_id))
         self._by_number = {f.number: f for f in self.fiches}
-        self._line_cache: dict[str, list[_Line]] = {}
+        self._line_cache: dict[str, list[Line]] = {}
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
         self.axes = sorted({f.axe for f in self.fiches if f.axe})
         self._axe_by_number = {m.group(1): axe for axe in self.axes if (m := AXE_RE.match(fold(axe)))}
@@ -208,7 +173,7 @@ class Catalog:
                 out.append(FicheMatch(fiche, [Role.PROGRAMME.value], [cite]))
         return out
 
-    def _lines(self, fiche: Fiche) -> list[_Line]:
+    def _lines(self, fiche: Fiche) -> list[Line]:
         """Every printed line of a fiche; computed once per catalogue."""
         cached = self._line_cache.get(fiche.number)
         if cached is None:
@@ -254,9 +219,9 @@ class Catalog:
         read = {fiche.number: [line for line in self._lines(fiche) if fields is None or line[1] in fields]
                 for fiche in self.fiches}
         whole = [word for words in groups for word in words]
-        if len(groups) > 1 and any(_has_phrase(line[3], whole) for lines in read.values() for line in lines):
+        if len(groups) > 1 and any(has_phrase(line[3], whole) for lines in read.values() for line in lines):
             groups = [whole]  # "et" inside a printed name ("Économie Sociale et Solidaire") joins nothing
-        naming_by_group = [_naming_lines(read, words) for words in groups if words]
+        naming_by_group = [naming_lines(read, words, self._acronyms_holding(words)) for words in groups if words]
         name = " ".join(" ".join(words) for words in groups)
         out = []
         for fiche in self.fiches:
@@ -270,6 +235,13 @@ class Catalog:
                 Role.PARTENAIRE if any(c.field == "partenaires" for c in cites) else Role.MENTION
             out.append(FicheMatch(fiche, [found_role.value], cites))
         return out
+
+    def _acronyms_holding(self, words: list[str]) -> tuple[str, ...]:
+        """The acronyms of the organisations whose name holds the phrase `words` ("santé mentale": "CLSM")."""
+        if len(words) < 2:
+            return ()
+        return tuple(acronym for oid, org in self.table.orgs.items() if has_phrase(tuple(terms(org.name)), words)
+                     for acronym in dict.fromkeys([oid, *org.aliases]))
 
     def roster(self, fiche: Fiche) -> FicheMatch:
         """A fiche cited by its pilote and partenaires lines: who it involves, for an answer by absence."""

@@ -83,6 +83,15 @@ def test_a_name_of_several_words_is_read_as_a_phrase(catalog) -> None:  # type: 
     assert "1.2" in _numbers(catalog.by_text([["isolement", "agee"]]))
 
 
+def test_a_phrase_printed_nowhere_is_named_by_the_acronym_standing_for_it(catalog) -> None:  # type: ignore[no-untyped-def]
+    # No fiche prints "santé mentale"; fiche 8.2's partenaires name the CLSM (Conseils Locaux de Santé Mentale).
+    found = catalog.by_text([["sante", "mentale"]])
+    assert _numbers(found) == ["8.2"] and "CLSM" in found[0].citations[0].citation
+    # A phrase fiches print is read as printed: the DSDS (Direction Santé et Développement Social) pilots many
+    # fiches, which are not all about "développement social".
+    assert _numbers(catalog.by_text([["developpement", "social"]])) == ["67", "79"]
+
+
 def test_a_cited_line_proves_the_whole_name(catalog) -> None:  # type: ignore[no-untyped-def]
     # Fiche 78 prints "Pôle PAPH" on one line and "emploi" on others: it does not name Pôle emploi.
     assert catalog.by_text([["pole", "emploi"]]) == []
