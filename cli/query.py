@@ -25,7 +25,7 @@ def _service():  # type: ignore[no-untyped-def]
 
 def search(args: argparse.Namespace) -> int:
     """Print the answer to one question (the API's JSON with --json)."""
-    from kb.listing import fiche_line
+    from kb.listing import fiche_line, organisation_line
     from kb.search import Filters
 
     if not 1 <= args.k <= 50:
@@ -41,7 +41,7 @@ def search(args: argparse.Namespace) -> int:
     if answer["understood"].get("corrected"):
         print(f"Recherche faite pour « {answer['understood']['corrected']} » (--exact : les mots tels que tapés)")
     for org in answer["organisations"][:10]:
-        print(f"{org['id']} ({org['name']}) : {org['fiche_count']} fiche(s) — {', '.join(org['fiches'])}")
+        print(organisation_line(org))
     for fiche in answer["fiches"]:
         print(fiche_line(fiche))
         for cite in fiche["citations"][:2]:

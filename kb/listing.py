@@ -160,3 +160,8 @@ def fiche_line(fiche: dict[str, Any]) -> str:
     """
     roles = f" ({', '.join(fiche['roles'])})" if fiche["roles"] else ""
     return f"Fiche {fiche['number']} — {fiche['title']}{roles} · p. {fiche['page']}"
+
+
+def organisation_line(org: dict[str, Any]) -> str:
+    """A ranked organisation: "UDCCAS (Union … d'Action Sociale) : 6 fiche(s) — 1.2, 28.2, 41.2…"."""
+    return f"{org['id']} ({org['name']}) : {org['fiche_count']} fiche(s) — {', '.join(org['fiches'])}"

@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from api.deps import ServiceDep
 from api.schemas import SearchAnswer, Suggestion, Suggestions
 from kb.lexicon import fold
-from kb.listing import fiche_line
+from kb.listing import fiche_line, organisation_line
 from kb.search import Filters, SearchService, type_label
 
 router = APIRouter(tags=["recherche"])
@@ -86,8 +86,7 @@ def _markdown(answer: dict[str, Any]) -> str:
     lines = [f"# Recherche : {answer['query']}", ""]
     if answer.get("organisations"):
         lines += ["## Organisations par nombre de fiches", ""]
-        lines += [f"- **{o['id']}** ({o['name']}) : {o['fiche_count']} fiche(s) — fiches {', '.join(o['fiches'])}"
-                  for o in answer["organisations"]]
+        lines += [f"- **{organisation_line(o)}**" for o in answer["organisations"]]
         lines.append("")
     if answer["fiches"]:
         lines += ["## Fiches action", ""]

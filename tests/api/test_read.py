@@ -87,7 +87,7 @@ def test_export(client: TestClient) -> None:
     assert "- **Fiche 41.2 — Développer les prises en charge partagées des situations difficiles · p. 28**" in by_year
     assert "()" not in by_year
     ranked = client.get("/api/export", params={"q": "qui pilote le plus de fiches ?", "format": "md"}).text
-    assert "- **DSDS** (Direction Santé et Développement Social) : 12 fiche(s) — fiches 1.2, 8.2, 12," in ranked
+    assert "- **DSDS (Direction Santé et Développement Social) : 12 fiche(s) — 1.2, 8.2, 12," in ranked
     csv = client.get("/api/export", params={"q": "pair-aidance", "format": "csv"})
     assert csv.text.splitlines()[0].startswith("rang,document")
 
