@@ -90,7 +90,7 @@ def _snowball():  # type: ignore[no-untyped-def]
     return snowballstemmer.stemmer("french")
 
 
-def _with_roots(counts: Counter[str] | dict[str, float]) -> dict[str, float]:
+def _with_roots(counts: dict[str, float]) -> dict[str, float]:
     out = dict(counts)
     for term, tf in counts.items():
         key = _ROOT + root(term)
@@ -137,9 +137,8 @@ def glued_parts(text: str) -> list[str]:
     out: list[str] = []
     for token in tokens(text, keep_stopwords=True):
         parts = unglue(text[token.start:token.end])
-        for part in parts or ():
-            if fold(part) not in STOPWORDS:
-                out.append(fold(stem(part.lower())))
+        if parts:
+            out.extend(terms(" ".join(parts)))
     return out
 
 

@@ -44,11 +44,10 @@ def fuse(dense: dict[str, float], sparse: dict[str, float], units: dict[str, flo
     d = minmax({pid: dense[pid] for pid in candidates if pid in dense}, dense_floor)
     u = minmax({pid: units.get(pid, dense.get(pid, 0.0)) for pid in candidates}, unit_floor)
     best = max(sparse.values(), default=0.0) or 1.0
-    fused = {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * u[pid] + SPARSE_WEIGHT * sparse.get(pid, 0.0) / best
-             for pid in candidates}
+    e5 = {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * u[pid] for pid in candidates}
+    fused = {pid: e5[pid] + SPARSE_WEIGHT * sparse.get(pid, 0.0) / best for pid in candidates}
     if dense and len(fused) > DENSE_SLOT:
         # e5's nearest by its half of the score, whole passage and best sentence together.
-        e5 = {pid: DENSE_WEIGHT * d.get(pid, 0.0) + UNIT_WEIGHT * u[pid] for pid in candidates}
         nearest = max(e5, key=lambda pid: e5[pid])
         slot = sorted(fused.values(), reverse=True)[DENSE_SLOT - 1]
         if fused[nearest] < slot:
