@@ -3,7 +3,7 @@
 A passage never spans two fiches or two sections. Each fiche field is its own
 passage (long "modalités" are cut between their "•" items); a paragraph is a
 passage, cut between sentences when it is very long; outside fiches, a list
-stays with the sentence that announces it; headings, fiche titles, numbers
+or a quoted text stays with the sentence that announces it (ending in ":"); headings, fiche titles, numbers
 and other small pieces join the passage they introduce. Every
 character of the text lands in exactly one passage, with its offsets.
 """
@@ -110,12 +110,15 @@ def plan_passages(doc: ParsedDocument) -> list[list[Piece]]:
         # Outside fiches, a list stays with the sentence that announces it ("… communs à l'ensemble
         # des politiques de solidarité :" and its four axes): an item after a sentence ending in
         # ":" or after another item of the same section joins it, up to MAX_WORDS.
+        # A sentence ending in ":" keeps what it announces even when that is not a list: "Article
+        # L. 121-1 … stipule que :" is answered by the article's text, the passage after it.
         last = group[-1]
-        if piece.block.fiche or last.block.fiche or piece.block.kind != "paragraph" \
-                or last.block.section != piece.block.section or not is_bullet(doc.text[piece.start:piece.end]):
+        if piece.block.fiche or last.block.fiche or piece.block.kind not in ("paragraph", "quote") \
+                or last.block.section != piece.block.section:
             return False
-        before = doc.text[last.start:last.end]
-        return (before.rstrip().endswith(":") or is_bullet(before)) \
+        before = doc.text[last.start:last.end].rstrip()
+        bullet = is_bullet(doc.text[piece.start:piece.end])
+        return (before.endswith(":") or (bullet and is_bullet(before))) \
             and sum(p.words for p in group) + piece.words <= MAX_WORDS
 
     for piece in pieces:

@@ -256,8 +256,9 @@ class Passage(BaseModel):
 # indexed again by the next `kb ingest`, though its file did not change. 2: a plural typed without accents is
 # reduced as with them (kb.analyzer); 3: a sentence a layout broke before a quantity is rejoined (ingest.reflow);
 # 4: each word's root is indexed beside it (kb.analyzer); 5: words glued together ("vigilantlorsque") are indexed
-# by their parts too (kb.lexicon.unglue).
-INDEX_VERSION = 5
+# by their parts too (kb.lexicon.unglue); 6: what a sentence ending in ":" announces joins its passage
+# (ingest.chunk).
+INDEX_VERSION = 6
 
 
 class DocumentEntry(BaseModel):

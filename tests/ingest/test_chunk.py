@@ -85,6 +85,13 @@ def test_a_list_stays_with_the_sentence_that_announces_it(passages: dict) -> Non
                    for t in [p.text])
 
 
+def test_a_sentence_ending_in_a_colon_keeps_what_it_announces(passages: dict) -> None:
+    # "Article L. 121-1 … stipule que :" alone answers nothing: the article's text follows it.
+    texts = [p.text for p in passages["pms-2017-2022-developpement-social"]]
+    article = next(t for t in texts if "Article L. 121-1" in t)
+    assert "« Le département définit et met en œuvre la politique d’action sociale" in article
+
+
 def test_no_passage_is_a_heading_alone(passages: dict) -> None:
     for items in passages.values():
         for p in items:
