@@ -7,7 +7,8 @@ gives scores only; the best of each list are the candidates, and a candidate
 the dense list missed gets its e5 score from its vector. The three scores
 are normalised and summed with weights (kb/fusion.py), which measured better
 than RRF on the dev and crpa questions (`KB_FUSION=rrf` or `dbsf` use Qdrant's own
-fusion instead); the passage e5 puts first keeps a place in the top five.
+fusion instead); BM25 weighs less when its best passage holds little of the
+question, and the passage e5 puts first keeps a place in the top five.
 Then the structure speaks (kb/ranking.py): the fiche and field a question
 names come first, an OCR copy gives way to the clean text, a fiche's
 metadata to its description; near-duplicates collapse. A "which fiches…"
@@ -29,7 +30,7 @@ from kb.cache import LRUCache
 from kb.catalog import Catalog, load_catalog
 from kb.encoder import Encoder
 from kb.errors import EmptyIndex, InvalidQuery
-from kb.fusion import fuse
+from kb.fusion import coverage, fuse
 from kb.highlight import highlight_spans, near_duplicate
 from kb.listing import fiche_json, list_fiches, rank_organisations
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
@@ -217,9 +218,13 @@ class SearchService:
         unit_scores = {pid: x for pid, x in unit_scores.items() if pid in candidates}
         query_vec = np.asarray(dense, dtype=np.float32)
         missing = [pid for pid in candidates if pid not in dense_scores]
-        for pid, vector in self.store.dense_vectors(missing).items():
+        for pid, vector in self.store.vectors(missing).items():
             dense_scores[pid] = float(np.dot(query_vec, np.asarray(vector, dtype=np.float32)))
-        scores = fuse(dense_scores, sparse_scores, unit_scores, floors)
+        # How much of the question BM25's best passage holds: a paraphrase's best is a word or two.
+        top_sparse = max(sparse_scores, key=lambda pid: sparse_scores[pid], default=None)
+        held = self.store.vectors([top_sparse], SPARSE).get(top_sparse) if top_sparse else None
+        covered = coverage(indices, values, set(held.indices)) if held is not None else 1.0
+        scores = fuse(dense_scores, sparse_scores, unit_scores, floors, covered)
         top = sorted(scores, key=lambda pid: -scores[pid])[:max(3 * k, 30) * (2 if only_fiches else 1)]
         # Only now are payloads read, and revisions not in the manifest dropped.
         payloads = self.store.payloads(top)

@@ -309,17 +309,17 @@ class Store:
                          self.client.retrieve(self.passages, ids, with_payload=True)}
         return found
 
-    def dense_vectors(self, ids: list[str]) -> Mapping[str, np.ndarray | list[float]]:
-        """The dense vectors of some passages (to score candidates another retriever found)."""
+    def vectors(self, ids: list[str], using: str = DENSE) -> Mapping[str, Any]:
+        """Some passages' vectors of one kind: dense (to score candidates another retriever found) or sparse."""
         if not ids:
             return {}
         with self.lock:
             local = localsearch.collection(self.client, self.passages)
-            direct = localsearch.vectors(local, DENSE, ids) if local is not None else None
+            direct = localsearch.vectors(local, using, ids) if local is not None else None
             if direct is not None:
                 return direct
-            found = self.client.retrieve(self.passages, ids, with_payload=False, with_vectors=[DENSE])
-        return {str(r.id): r.vector[DENSE] for r in found if isinstance(r.vector, dict)}
+            found = self.client.retrieve(self.passages, ids, with_payload=False, with_vectors=[using])
+        return {str(r.id): r.vector[using] for r in found if isinstance(r.vector, dict)}
 
     # -- backups --------------------------------------------------------------------------------
     def snapshot(self, dest: Path) -> list[str]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from kb.fusion import DENSE_SLOT, fuse
+from kb.analyzer import query_vector, term_index
+from kb.fusion import DENSE_SLOT, FULL_COVERAGE, coverage, fuse
 
 
 def test_the_passage_e5_puts_first_keeps_a_place_in_the_top_five() -> None:
@@ -31,3 +32,24 @@ def test_nearest_means_by_passage_and_best_sentence_together() -> None:
     fused = fuse(dense, sparse, units, (0.75, 0.75))
     ranking = sorted(fused, key=lambda pid: -fused[pid])
     assert ranking.index("answer") < DENSE_SLOT <= ranking.index("whole")
+
+
+def test_coverage_is_the_share_of_the_question_a_passage_holds() -> None:
+    indices, values = query_vector("intégrer les agents recrutés")
+    held = {term_index("agent"), term_index("~agent")}
+    assert coverage(indices, values, held) == 2 / len(indices)
+    assert coverage(indices, values, set(indices)) == 1.0
+    assert coverage([], [], set()) == 1.0  # no words: nothing to weigh down
+
+
+def test_bm25_weighs_less_when_its_best_passage_holds_little_of_the_question() -> None:
+    # "lexical" shares a common word with the question, "meaning" is e5's nearest by a little.
+    dense = {"lexical": 0.82, "meaning": 0.86, "other": 0.80}
+    sparse = {"lexical": 4.0}
+    units = dict(dense)
+    full = fuse(dense, sparse, units, (0.75, 0.75))
+    assert max(full, key=full.__getitem__) == "lexical"
+    weak = fuse(dense, sparse, units, (0.75, 0.75), covered=FULL_COVERAGE / 5)
+    assert max(weak, key=weak.__getitem__) == "meaning"
+    # At FULL_COVERAGE or above, BM25 keeps its whole weight.
+    assert fuse(dense, sparse, units, (0.75, 0.75), covered=FULL_COVERAGE) == full

@@ -63,8 +63,8 @@ def test_a_filtered_search_goes_through_qdrant(store: Store) -> None:
 
 def test_direct_vectors_equal_qdrant_vectors(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     ids = [passage_id("doc", str(i)) for i in (0, 1, 2, 50, 119)]
-    fast = store.dense_vectors(ids)
+    fast = store.vectors(ids)
     monkeypatch.setattr(localsearch, "collection", lambda client, name: None)
-    reference = store.dense_vectors(ids)
+    reference = store.vectors(ids)
     assert fast.keys() == reference.keys() == set(ids[1:])  # the deleted passage is left out
     assert all(np.allclose(fast[pid], reference[pid]) for pid in ids[1:])
