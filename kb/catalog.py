@@ -221,7 +221,8 @@ class Catalog:
         whole = [word for words in groups for word in words]
         if len(groups) > 1 and any(has_phrase(line[3], whole) for lines in read.values() for line in lines):
             groups = [whole]  # "et" inside a printed name ("Économie Sociale et Solidaire") joins nothing
-        naming_by_group = [naming_lines(read, words, self._acronyms_holding(words)) for words in groups if words]
+        naming_by_group = [naming_lines(read, words, self._acronyms_holding(words), self._org_names)
+                           for words in groups if words]
         name = " ".join(" ".join(words) for words in groups)
         out = []
         for fiche in self.fiches:
@@ -235,6 +236,11 @@ class Catalog:
                 Role.PARTENAIRE if any(c.field == "partenaires" for c in cites) else Role.MENTION
             out.append(FicheMatch(fiche, [found_role.value], cites))
         return out
+
+    @cached_property
+    def _org_names(self) -> frozenset[tuple[str, ...]]:
+        """The organisations' names, as analysed terms."""
+        return frozenset(tuple(terms(org.name)) for org in self.table.orgs.values())
 
     def _acronyms_holding(self, words: list[str]) -> tuple[str, ...]:
         """The acronyms of the organisations whose name holds the phrase `words` ("santé mentale": "CLSM")."""

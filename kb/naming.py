@@ -7,6 +7,8 @@ proves the whole name. One word may be an acronym a line spells out.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from kb.acronyms import initials, prints_acronym, prints_expansion
 from kb.entity import SERVICE_HEADS, names_common_noun
 
@@ -22,11 +24,12 @@ def has_phrase(line_terms: tuple[str, ...], words: list[str]) -> bool:
     return any(list(line_terms[i:i + n]) == words for i in range(len(line_terms) - n + 1))
 
 
-def naming_lines(read: dict[str, list[Line]], words: list[str], within: tuple[str, ...] = ()
-                 ) -> dict[str, list[Line]]:
+def naming_lines(read: dict[str, list[Line]], words: list[str], within: tuple[str, ...] = (),
+                 names: Collection[tuple[str, ...]] = ()) -> dict[str, list[Line]]:
     """Per fiche, its lines naming `words`: as a phrase (or its acronym) if any fiche prints one, else all in
     one line, or by one of the acronyms `within`, whose names hold it. One word may be an acronym a line
-    spells out ("RSA": "Revenu de Solidarité Active")."""
+    spells out ("RSA": "Revenu de Solidarité Active"), unless the words spelled begin a longer name of
+    `names` (the organisations', as analysed terms)."""
     if len(words) > 1:
         short = initials(words)
         # "la direction de la communication": also "Métropole : …, Communication, …" in a pilote or partenaires line.
@@ -38,7 +41,7 @@ def naming_lines(read: dict[str, list[Line]], words: list[str], within: tuple[st
         if any(phrases.values()):
             return phrases
     else:
-        spelled = {number: [line for line in lines if prints_expansion(line[2], words[0])]
+        spelled = {number: [line for line in lines if prints_expansion(line[2], words[0], names)]
                    for number, lines in read.items()}
         if any(spelled.values()):
             return {number: [line for line in lines if words[0] in line[3] or line in spelled[number]]
