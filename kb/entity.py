@@ -30,6 +30,8 @@ _FRAME = frozenset(terms(
     # Asked politely: "je voudrais les fiches sur…", "pouvez-vous me donner…", "trouver les actions…".
     # Not "recherche" nor "besoin": "les fiches sur la recherche", "… sur les besoins des usagers".
     "voudrais voudrait souhaite souhaiterais cherche trouver donner indiquer pouvez pourriez merci svp "
+    # Said of the fiches: "quelles fiches cherchent des financements européens ?".
+    "cherchent cherchant proposent proposant souhaitent veulent permettent permettant "
     # "dans quelles fiches est-il prévu de recourir à des services civiques ?"
     "prévu prévue prévus prévues recourir recourt recourent appel "
     # "à la fois les bailleurs sociaux et les PIMMS": both, said again.
