@@ -74,6 +74,9 @@ _TOPIC_RE = re.compile(r"\b(?:sur|concernant|avec|autour d[eu]s?|li[ée]e?s? (?:
                        r"|(?:mentionn|impliqu|associ|cit)(?:e|ent|ant)\b) (?:sur|de|du|des|d')?)\s*"
                        r"(?P<notion>.+?)\s*(?=\bqui\b|\bque\b|\bdont\b|\bet (?:se|s'|qui|sont|ont)\b|[,;?]|$)",
                        re.IGNORECASE)
+# Without a topic word, what follows "fiches" up to the next clause: "fiches numérique qui démarrent en 2018".
+_AFTER_FICHES_RE = re.compile(r"\b(?:fiches?|actions?)\b(?P<notion>[^,;?]*?)(?=\bqui\b|\bque\b|\bdont\b|[,;?]|$)",
+                              re.IGNORECASE)
 _SOMEWHERE_RE = re.compile(r"\b(?:qq|quelque)\s*part\b", re.IGNORECASE)
 FICHES_WORD_RE = re.compile(r"\b(?:fiches?|actions?)\b")
 # After the last name of a list question, "et" (or "ou") and a notion the table does not know: "les fiches
@@ -119,17 +122,22 @@ def names_common_noun(line: str, word: str) -> bool:
     return bool(noun) and len(re.findall(rf"\b{word}s?\b", low)) == len(noun.findall(low))
 
 
-def notion_beside(question: str, titles: str | None, held: bool = False) -> tuple[list[str], list[list[str]]]:
+def notion_beside(question: str, titles: str | None, held: bool = False, typed: bool = False
+                  ) -> tuple[list[str], list[list[str]]]:
     """The notion a list question names beside a year, an axe, a count or names, and its groups; ([], []) if none.
 
     Only words a topic word introduces ("sur le logement", "qui parlent du numérique", "avec le conseil de
-    dev") and up to the next clause, less those of the conditions and of the `titles` of the axe or programme
+    dev"), or else, if `typed` (no name is asked), those right after "fiches" ("fiches numérique qui …"), up to
+    the next clause, less those of the conditions and of the `titles` of the axe or programme
     named: a question of a year or a count alone ("fiches avec exactement 3 pilotes") has none. When a role
     is asked (`held`), what holds it is the notion, wherever it is said: "dans quelles fiches de l'axe 2 les
     centres sociaux sont-ils partenaires ?" (a generic noun alone, "des directions", is no one in particular).
     """
     own = _CONDITION | set(terms(titles or "")) | (_RULED_OUT if held else frozenset())
     said = [question] if held else [m.group("notion") for m in _TOPIC_RE.finditer(straight_apostrophes(question))]
+    if typed and not said and (keywords := _AFTER_FICHES_RE.search(question)) \
+            and (first := keywords.group("notion").split()[:1]) and fold(first[0]) not in STOPWORDS:
+        said = [keywords.group("notion")]  # a bare word, not a clause ("fiches où la Métropole est seule …")
     entity, groups = list_entity(" , ".join(said)) if said else ([], [])
 
     def notion(words: list[str]) -> list[str]:

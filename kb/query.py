@@ -256,7 +256,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # Beside a year, an axe or a count, a notion is what their words leave: "les fiches de l'axe 2 qui
         # parlent du numérique".
         beside = bool(u.year or u.end_year or u.axe or u.count)
-        u.entity, u.entity_groups = notion_beside(q, u.axe, bool(u.role)) if beside else list_entity(q)
+        u.entity, u.entity_groups = notion_beside(q, u.axe, bool(u.role), typed=True) if beside else list_entity(q)
         if not beside and not u.entity_groups and (either := either_notions(q)):
             u.entity_groups, u.combine = either, "any"
         # "quelles fiches ont des indicateurs sur les bénévoles ?": the field's words leave the entity and,

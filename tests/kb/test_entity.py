@@ -73,6 +73,11 @@ def test_a_notion_beside_other_conditions_is_what_a_topic_word_introduces() -> N
     assert notion_beside("les fiches de l'axe sur l'inclusion sociale", axe) == ([], [])
     # Without a topic word, the other words belong to the conditions: "fiches qui se terminent en 2018".
     assert notion_beside("quelles fiches se terminent le plus tôt ?", None) == ([], [])
+    # Typed as keywords, with no name asked: the words right after "fiches", up to the next clause.
+    assert notion_beside("fiches numerique qui demarrent en 2018", None, typed=True) == (["numerique"], [])
+    assert notion_beside("fiches communes axe 3", None, typed=True) == (["commune"], [])
+    assert notion_beside("Quelles fiches de l'axe 2 ont plusieurs pilotes ?", None, typed=True) == ([], [])
+    assert notion_beside("fiches numerique qui demarrent en 2018", None) == ([], [])  # beside a name: its role
 
 
 def test_a_notion_before_the_first_name() -> None:
