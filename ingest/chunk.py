@@ -2,10 +2,11 @@
 
 A passage never spans two fiches or two sections. Each fiche field is its own
 passage (long "modalités" are cut between their "•" items); a paragraph is a
-passage, cut between sentences when it is very long; outside fiches, a list
-or a quoted text stays with the sentence that announces it (ending in ":"); headings, fiche titles, numbers
-and other small pieces join the passage they introduce. Every
-character of the text lands in exactly one passage, with its offsets.
+passage, cut between sentences when it is very long; outside fiches, a list or
+a quoted text stays with the sentence ending in ":" that announces it;
+headings, fiche titles, numbers and other small pieces join the passage they
+introduce. Every character of the text lands in exactly one passage, with its
+offsets.
 """
 
 from __future__ import annotations
@@ -109,9 +110,8 @@ def plan_passages(doc: ParsedDocument) -> list[list[Piece]]:
     def announced_list(group: list[Piece], piece: Piece) -> bool:
         # Outside fiches, a list stays with the sentence that announces it ("… communs à l'ensemble
         # des politiques de solidarité :" and its four axes): an item after a sentence ending in
-        # ":" or after another item of the same section joins it, up to MAX_WORDS.
-        # A sentence ending in ":" keeps what it announces even when that is not a list: "Article
-        # L. 121-1 … stipule que :" is answered by the article's text, the passage after it.
+        # ":" or after another item of the same section joins it, up to MAX_WORDS. So does a
+        # paragraph after ":": "Article L. 121-1 … stipule que :" is answered by the article's text.
         last = group[-1]
         if piece.block.fiche or last.block.fiche or piece.block.kind not in ("paragraph", "quote") \
                 or last.block.section != piece.block.section:
