@@ -223,7 +223,9 @@ class SearchService:
         # How much of the question BM25's best passage holds: a paraphrase's best is a word or two.
         top_sparse = max(sparse_scores, key=lambda pid: sparse_scores[pid], default=None)
         held = self.store.vectors([top_sparse], SPARSE).get(top_sparse) if top_sparse else None
-        covered = coverage(indices, values, set(held.indices)) if held is not None else 1.0
+        # Of the question's own words: an organisation's expanded name is another way to say it, not more of it.
+        asked = query_vector(q) if expansions else (indices, values)
+        covered = coverage(*asked, set(held.indices)) if held is not None else 1.0
         scores = fuse(dense_scores, sparse_scores, unit_scores, floors, covered)
         top = sorted(scores, key=lambda pid: -scores[pid])[:max(3 * k, 30) * (2 if only_fiches else 1)]
         # Only now are payloads read, and revisions not in the manifest dropped.
