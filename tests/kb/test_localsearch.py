@@ -68,3 +68,13 @@ def test_direct_vectors_equal_qdrant_vectors(store: Store, monkeypatch: pytest.M
     reference = store.vectors(ids)
     assert fast.keys() == reference.keys() == set(ids[1:])  # the deleted passage is left out
     assert all(np.allclose(fast[pid], reference[pid]) for pid in ids[1:])
+
+
+def test_sparse_vectors_come_back_as_written(store: Store) -> None:
+    # The fused ranking reads the BM25 vector of BM25's best passage (how much of the question it holds).
+    pid = passage_id("doc", "new")
+    store.write_passages([models.PointStruct(id=pid, payload={"rev": "r", "fiche": "1"}, vector={
+        DENSE: [1.0] + [0.0] * 7, SPARSE: models.SparseVector(indices=[4, 17, 52], values=[0.5, 1.0, 2.0])})])
+    got = store.vectors([pid, passage_id("doc", "0")], SPARSE)
+    assert got.keys() == {pid}  # the deleted passage is left out
+    assert list(got[pid].indices) == [4, 17, 52]
