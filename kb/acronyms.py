@@ -34,18 +34,23 @@ def prints_acronym(text: str, acronym: str) -> bool:
 _NAME_GOES_ON_RE = re.compile(r"\s*(?:(?:pour|et|de|du|des|d['’]|l['’]|la|le|les|à|au|aux)\s*)*[A-ZÀ-Ý]")
 
 
-def prints_expansion(text: str, acronym: str, names: Collection[tuple[str, ...]] = ()) -> bool:
+def name_starts(names: Collection[tuple[str, ...]], length: int) -> frozenset[tuple[str, ...]]:
+    """The first `length` terms of the `names` (analysed terms) longer than that: words that begin a longer
+    name, not a name of their own."""
+    return frozenset(name[:length] for name in names if len(name) > length)
+
+
+def prints_expansion(text: str, acronym: str, starts: Collection[tuple[str, ...]] = ()) -> bool:
     """Whether `text` prints capitalised words whose initials are `acronym` ("Revenu de Solidarité Active"),
-    and not as the start of a longer name: one printed on (`_NAME_GOES_ON_RE`), or one of `names` (analysed
-    terms), which the glossary gives another acronym ("Programme Métropolitain d'Insertion 2016-2020" is the
-    PMIE's name cut short, not the PMI)."""
+    and not as the start of a longer name: one printed on (`_NAME_GOES_ON_RE`), or one whose first terms are
+    in `starts` (see `name_starts`): "Programme Métropolitain d'Insertion 2016-2020" is the PMIE's name cut
+    short, not the PMI."""
     letters = acronym.upper()
     if not MIN_WORDS <= len(letters) <= MAX_LETTERS or not letters.isalpha():
         return False
     found = tokens(text)
-    longer = {name[:len(letters)] for name in names if len(name) > len(letters)}
     runs = (found[i:i + len(letters)] for i in range(len(found) - len(letters) + 1))
     return any(all(t.term[:1].upper() == letter and text[t.start].isupper()
                    for t, letter in zip(run, letters, strict=True))
                and not _NAME_GOES_ON_RE.match(text, run[-1].end)
-               and tuple(t.term for t in run) not in longer for run in runs)
+               and tuple(t.term for t in run) not in starts for run in runs)

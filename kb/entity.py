@@ -135,9 +135,8 @@ def notion_beside(question: str, titles: str | None, held: bool = False, typed: 
     """
     own = _CONDITION | set(terms(titles or "")) | (_RULED_OUT if held else frozenset())
     said = [question] if held else [m.group("notion") for m in _TOPIC_RE.finditer(straight_apostrophes(question))]
-    if typed and not said and (keywords := _AFTER_FICHES_RE.search(question)) \
-            and (first := keywords.group("notion").split()[:1]) and fold(first[0]) not in STOPWORDS:
-        said = [keywords.group("notion")]  # a bare word, not a clause ("fiches où la Métropole est seule …")
+    if typed and not said:
+        said = _keywords_after_fiches(question)
     entity, groups = list_entity(" , ".join(said)) if said else ([], [])
 
     def notion(words: list[str]) -> list[str]:
@@ -145,6 +144,15 @@ def notion_beside(question: str, titles: str | None, held: bool = False, typed: 
 
     kept = [words for group in groups if (words := notion(group))]
     return notion(entity), kept if len(kept) > 1 else []
+
+
+def _keywords_after_fiches(question: str) -> list[str]:
+    """The words typed right after "fiches", if they begin with a content word: "fiches numérique qui …",
+    not a clause ("fiches où la Métropole est seule pilote")."""
+    found = _AFTER_FICHES_RE.search(question)
+    notion = found.group("notion") if found else ""
+    words = notion.split()
+    return [notion] if words and fold(words[0]) not in STOPWORDS else []
 
 
 def either_notions(question: str) -> list[list[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from kb.acronyms import initials, prints_acronym, prints_expansion
+from kb.acronyms import initials, name_starts, prints_acronym, prints_expansion
 from kb.entity import SERVICE_HEADS, names_common_noun
 
 # A printed line of a fiche: (label, field, line, its analysed terms).
@@ -41,7 +41,9 @@ def naming_lines(read: dict[str, list[Line]], words: list[str], within: tuple[st
         if any(phrases.values()):
             return phrases
     else:
-        spelled = {number: [line for line in lines if prints_expansion(line[2], words[0], names)]
+        # Read once here, not for each of the hundreds of lines.
+        starts = name_starts(names, len(words[0]))
+        spelled = {number: [line for line in lines if prints_expansion(line[2], words[0], starts)]
                    for number, lines in read.items()}
         if any(spelled.values()):
             return {number: [line for line in lines if words[0] in line[3] or line in spelled[number]]
