@@ -205,7 +205,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     said: list[str] = []  # the acronyms that named the programme ("les fiches du PMIE")
     if u.intent == "list":
         programmes = {o.id: catalog.programme_named(o.name) for o in u.organisations}
-        if u.role not in ("pilote", "partenaire"):
+        # "… du PMIE, lesquelles comptent plus de 10 partenaires": the role's word is the count's, not the PMIE's.
+        count_said = read_count(low)
+        of_count = bool(role and count_said and count_said[1].start() <= role[1].start() < count_said[1].end())
+        if of_count or u.role not in ("pilote", "partenaire"):
             u.programme = catalog.programme_named(q) or next((p for p in programmes.values() if p), None)
         elif (named := catalog.programme_named(q)) and named not in programmes.values():
             # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name; but in "les

@@ -128,6 +128,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"intent": "list", "programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI", "orgs": [], "year": 2020}),
     ("Quelles fiches sont rattachées au Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI", "orgs": []}),
+    # A role's word inside a count is the count's: the programme still holds no role, and stays the condition.
+    ("Parmi les fiches du Programme Métropolitain d'Insertion pour l'Emploi, lesquelles comptent plus de 10 "
+     "partenaires associés ?", {"programme": "PROGRAMME MÉTROPOLITAIN D’INSERTION POUR L’EMPLOI", "orgs": [],
+                                "role": None}),
     # Verbs of involvement frame the list; they are not what it is about.
     ("Quelles fiches mobilisent les bailleurs sociaux ?", {"intent": "list", "entity": ["bailleur", "social"]}),
     ("fiches engageant la CAF", {"intent": "list", "orgs": ["CAF"]}),
