@@ -244,10 +244,8 @@ class SearchService:
         best = max(hits, key=lambda h: h.score, default=None)
         if u.field not in _FICHE_FIELDS or best is None:
             return []
-        # Unless it names the fiche, the question is about a fiche only when its best passage is one.
-        about = [t for t in targets if u.fiche or best.passage.fiche == t]
         found = {h.passage.fiche for h in hits if h.passage.field == u.field}
-        missing = [t for t in about if t not in found]
+        missing = [t for t in targets if t not in found]
         if not missing:
             return []
         flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchAny(any=missing)),
@@ -306,7 +304,9 @@ def _target_fiches(hits: list[Hit], u: Understood) -> list[str]:
     """The fiches a question is about: those it names, or, for a field question, the best passage's."""
     if u.fiche or u.unknown_fiche or u.field not in _FICHE_FIELDS or u.intent != "passage":
         return [u.fiche, *u.other_fiches] if u.fiche else []
-    best = next((h for h in sorted(hits, key=lambda h: -h.score) if h.passage.fiche), None)
+    # Only when the best passage is a fiche's: the best *fiche* passage under a veille's answer would
+    # put that fiche's field first ("combien de fonctionnaires jugent leurs indicateurs … inadaptés ?").
+    best = max(hits, key=lambda h: h.score, default=None)
     return [best.passage.fiche] if best and best.passage.fiche else []
 
 

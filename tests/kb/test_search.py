@@ -248,6 +248,10 @@ def test_the_field_asked_for_comes_first(corpus_index) -> None:  # type: ignore[
     # A fiche named by its subject: its partenaires line shares no word with the question.
     first = corpus_index.service.search("Partenaires de la fiche sur le non-recours", 5)["results"][0]
     assert (first["fiche"], first["field"]) == ("28.2", "partenaires")
+    # A field's word in a question the veille answers: no fiche's field is put before that answer.
+    first = corpus_index.service.search("combien de fonctionnaires jugent leurs indicateurs de performance "
+                                        "inadaptés ?", 5)["results"][0]
+    assert first["fiche"] is None and first["document"]["type"] == "veille"
 
 
 def test_the_ocr_copy_never_doubles_a_passage(corpus_index) -> None:  # type: ignore[no-untyped-def]
