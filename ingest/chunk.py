@@ -4,6 +4,7 @@ A passage never spans two fiches or two sections. Each fiche field is its own
 passage (long "modalités" are cut between their "•" items); a paragraph is a
 passage, cut between sentences when it is very long; outside fiches, a list or
 a quoted text stays with the sentence ending in ":" that announces it;
+a paragraph opening on "Ce…", "Cette…" + noun stays with the one it refers to;
 headings, fiche titles, numbers and other small pieces join the passage they
 introduce. Every character of the text lands in exactly one passage, with its
 offsets.
@@ -29,6 +30,9 @@ MIN_WORDS = 8
 _LEADING_FIELDS = frozenset({"titre", "numero", "programme", "sous_titre"})
 _LEADING_KINDS = frozenset({"heading", "axe"})
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…»])\s+(?=[«A-ZÀ-Þ0-9])")
+# A paragraph opening on a demonstrative and its noun ("Cette définition…", "Ce plan prévoit…") is
+# about the paragraph before it; "Ce qui…", "Ce sont…" open on a pronoun, not a noun.
+_REFERS_BACK_RE = re.compile(r"(?:Cette|Cet|Ces|Ce)\s+(?!(?:qui|que|dont|sont|ne|n|c|l|s)\b)[a-zà-ÿ]")
 
 
 @dataclass
@@ -111,14 +115,17 @@ def plan_passages(doc: ParsedDocument) -> list[list[Piece]]:
         # Outside fiches, a list stays with the sentence that announces it ("… communs à l'ensemble
         # des politiques de solidarité :" and its four axes): an item after a sentence ending in
         # ":" or after another item of the same section joins it, up to MAX_WORDS. So does a
-        # paragraph after ":": "Article L. 121-1 … stipule que :" is answered by the article's text.
+        # paragraph after ":": "Article L. 121-1 … stipule que :" is answered by the article's text;
+        # and one that refers back to it: "Ce plan prévoit…" says what the paragraph before names.
         last = group[-1]
         if piece.block.fiche or last.block.fiche or piece.block.kind not in ("paragraph", "quote") \
                 or last.block.section != piece.block.section:
             return False
         before = doc.text[last.start:last.end].rstrip()
-        bullet = is_bullet(doc.text[piece.start:piece.end])
-        return (before.endswith(":") or (bullet and is_bullet(before))) \
+        text = doc.text[piece.start:piece.end]
+        bullet = is_bullet(text)
+        refers_back = _REFERS_BACK_RE.match(text) is not None
+        return (before.endswith(":") or (bullet and is_bullet(before)) or refers_back) \
             and sum(p.words for p in group) + piece.words <= MAX_WORDS
 
     for piece in pieces:

@@ -257,8 +257,8 @@ class Passage(BaseModel):
 # reduced as with them (kb.analyzer); 3: a sentence a layout broke before a quantity is rejoined (ingest.reflow);
 # 4: each word's root is indexed beside it (kb.analyzer); 5: words glued together ("vigilantlorsque") are indexed
 # by their parts too (kb.lexicon.unglue); 6: what a sentence ending in ":" announces joins its passage
-# (ingest.chunk).
-INDEX_VERSION = 6
+# (ingest.chunk); 7: so does a paragraph opening on "Ce plan…", "Cette définition…" (ingest.chunk).
+INDEX_VERSION = 7
 
 
 class DocumentEntry(BaseModel):

@@ -7,7 +7,7 @@ from itertools import pairwise
 
 import pytest
 
-from ingest.chunk import make_passages
+from ingest.chunk import _REFERS_BACK_RE, make_passages
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +90,23 @@ def test_a_sentence_ending_in_a_colon_keeps_what_it_announces(passages: dict) ->
     texts = [p.text for p in passages["pms-2017-2022-developpement-social"]]
     article = next(t for t in texts if "Article L. 121-1" in t)
     assert "« Le département définit et met en œuvre la politique d’action sociale" in article
+
+
+def test_a_paragraph_that_refers_back_stays_with_what_it_names(passages: dict) -> None:
+    # "Ce plan prévoit…" answers "what does the 2015 plan provide?", which the paragraph before names.
+    texts = [p.text for p in passages["pms-2017-2022-developpement-social"]]
+    plan = next(t for t in texts if "Ce plan prévoit de simplifier" in t)
+    assert "plan d’action en faveur du travail social" in plan
+    definition = next(t for t in texts if "Cette définition du développement social" in t)
+    assert "Le développement social est une stratégie territoriale" in definition
+
+
+@pytest.mark.parametrize(("opening", "refers_back"), [
+    ("Cette définition du développement social", True), ("Ces sept livrets constituent", True),
+    ("Cet outil permet", True), ("Ce qui frappe", False), ("Ce sont les communes", False),
+    ("Certaines communes", False), ("C’est la Métropole", False)])
+def test_what_refers_back(opening: str, refers_back: bool) -> None:
+    assert bool(_REFERS_BACK_RE.match(opening)) is refers_back
 
 
 def test_no_passage_is_a_heading_alone(passages: dict) -> None:
