@@ -14,8 +14,12 @@ _FIELDS = (
     # "Quand" asks for a calendrier with a calendrier's verb ("quand se termine l'action sur…") or of a fiche
     # named (below); "quand la Métropole a-t-elle adopté son programme ?" asks for a date in the text.
     # So does "en quelle année": "en quelle année ont lieu les premières élections métropolitaines ?" does not.
+    # "La date d'adoption du programme", "la date de la loi" ask for a date in the text; "la date de fin",
+    # "les dates de la fiche 13" for a calendrier.
     ("calendrier", r"\bcalendrier|\b[ée]ch[ée]anc|\b(?:quand|en quelle ann[ée]e)\b(?=.*\b(?:commenc|termin|d[ée]marr|"
-                   r"ach[eè]v|fini|lanc|pr[ée]vu|d[ée]roul|dur))|\bdates?\b|\bd[ée]lais?\b|\bdur[ée]e\b|"
+                   r"ach[eè]v|fini|lanc|pr[ée]vu|d[ée]roul|dur))|\bd[ée]lais?\b|\bdur[ée]e\b|"
+                   r"\bdates?\b(?!\s+(?:d'|de |du )(?!\s*(?:d[ée]but|fin|d[ée]marrage|lancement|r[ée]alisation|mise en|"
+                   r"(?:la |l'|cette |chaque )?(?:fiche|action)s?)\b))|"
                    r"\bp[ée]riode\b|\bplanning\b|\bjusqu'?\s*(?:a|à)?\s*quand\b"),
     # "qui est responsable de l'action sur…", "qui s'occupe de la fiche…": of a fiche, named or not.
     ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte|"
@@ -23,7 +27,7 @@ _FIELDS = (
                 r"(?= d[eu']\s*(?:la |l')?(?:fiche|action|projet)\b)"),
     # "avec quels acteurs la Métropole travaille-t-elle pour…", "avec qui…".
     ("partenaires", r"\bpartenaires?\b|\bavec (?:quels?|quelles?) (?:acteurs|structures|organismes|institutions)\b|"
-                    r"\bavec qui\b"),
+                    r"\bavec qui\b|\bqui (?:est|sont|sera|seront) associ[ée]"),
     # "comment saura-t-on si … a réussi ?" asks how success is measured.
     ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b|"
                     r"\bcrit[eè]res? de (?:r[ée]ussite|succ[eè]s)|\bcomment (?:saura|savoir|sait|verra|juger)\b"

@@ -34,6 +34,7 @@ BLIND_FLOORS = {
     "blind14.jsonl": (40, {"recall@1": 0.9, "recall@5": 0.96, "mrr@10": 0.9, "fiche_f1": 0.97, "fiche_cited": 0.98}),
     "blind15.jsonl": (32, {"recall@1": 0.93, "recall@5": 0.96, "mrr@10": 0.95}),  # passages only
     "blind16.jsonl": (27, {"recall@1": 0.85, "recall@5": 0.96, "mrr@10": 0.89}),  # passages only
+    "blind17.jsonl": (27, {"recall@1": 0.92, "recall@5": 0.96, "mrr@10": 0.93}),  # passages only
 }
 
 

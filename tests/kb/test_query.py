@@ -157,6 +157,12 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("quand se termine l'action sur la précarité énergétique ?", {"field": "calendrier"}),
     ("fiche 13 quand ?", {"fiche": "13", "field": "calendrier"}),
     ("Quand la Métropole a-t-elle adopté son Programme Métropolitain d'Insertion ?", {"field": None}),
+    ("date d'adoption du programme métropolitain d'insertion", {"field": None}),
+    ("date de fin de l'action sur la précarité énergétique", {"field": "calendrier"}),
+    ("dates de la fiche 13", {"fiche": "13", "field": "calendrier"}),
+    ("quelle est la date de démarrage ?", {"field": "calendrier"}),
+    # "Qui est associé à…" asks for the partenaires, as "qui pilote…" for the pilotes.
+    ("qui est associé à la fiche sur l'organisation du service social métropolitain ?", {"field": "partenaires"}),
     # "Partenariat" is what an action does, unless asked of a fiche.
     ("partenariat emmaus connect pour l'inclusion numérique", {"field": None}),
     ("quels partenariats pour la fiche 13 ?", {"fiche": "13", "field": "partenaires"}),
