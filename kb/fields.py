@@ -29,7 +29,10 @@ _FIELDS = (
     ("partenaires", r"\bpartenaires?\b|\bavec (?:quels?|quelles?) (?:acteurs|structures|organismes|institutions)\b|"
                     r"\bavec qui\b|\bqui (?:est|sont|sera|seront) associ[ée]"),
     # "comment saura-t-on si … a réussi ?" asks how success is measured.
-    ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:ation|er|[ée]e?s?)\b|\bmesur(?:e|er|[ée]e?s?)\b|"
+    # Not "l'évaluation des politiques publiques", "les mesures du plan national": of something else than an action.
+    ("indicateurs", r"\bindicateurs?\b|\b[ée]valu(?:er|[ée]e?s?)\b|"
+                    r"\b[ée]valuations?\b(?!\s+des\s+(?!(?:fiches|actions|projets|dispositifs)\b))|"
+                    r"\bmesur(?:er|[ée]e?s?)\b(?!\s+(?:du|des|de|d')\b)|"
                     r"\bcrit[eè]res? de (?:r[ée]ussite|succ[eè]s)|\bcomment (?:saura|savoir|sait|verra|juger)\b"
                     r"[^?]*\b(?:r[ée]ussi|march[ée]|fonctionn[ée]|atteint)"),
     ("objectifs", r"\bobjectifs?\b|\bbut\b|\bfinalit"),

@@ -35,6 +35,7 @@ BLIND_FLOORS = {
     "blind15.jsonl": (32, {"recall@1": 0.93, "recall@5": 0.96, "mrr@10": 0.95}),  # passages only
     "blind16.jsonl": (27, {"recall@1": 0.85, "recall@5": 0.96, "mrr@10": 0.89}),  # passages only
     "blind17.jsonl": (27, {"recall@1": 0.92, "recall@5": 0.96, "mrr@10": 0.93}),  # passages only
+    "blind18.jsonl": (27, {"recall@1": 0.96, "recall@5": 0.96, "mrr@10": 0.97}),  # passages only
 }
 
 

@@ -161,6 +161,11 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("date de fin de l'action sur la précarité énergétique", {"field": "calendrier"}),
     ("dates de la fiche 13", {"fiche": "13", "field": "calendrier"}),
     ("quelle est la date de démarrage ?", {"field": "calendrier"}),
+    # Evaluation or measures of something other than an action are not its indicateurs.
+    ("les usagers veulent participer à l'évaluation des politiques publiques", {"field": None}),
+    ("mesures du plan national en lien avec le PMS", {"field": None}),
+    ("évaluation des actions collectives", {"field": "indicateurs"}),
+    ("comment mesure-t-on l'action contre la précarité énergétique ?", {"field": "indicateurs"}),
     # "Qui est associé à…" asks for the partenaires, as "qui pilote…" for the pilotes.
     ("qui est associé à la fiche sur l'organisation du service social métropolitain ?", {"field": "partenaires"}),
     # "Partenariat" is what an action does, unless asked of a fiche.
