@@ -36,6 +36,7 @@ BLIND_FLOORS = {
     "blind16.jsonl": (27, {"recall@1": 0.85, "recall@5": 0.96, "mrr@10": 0.89}),  # passages only
     "blind17.jsonl": (27, {"recall@1": 0.92, "recall@5": 0.96, "mrr@10": 0.93}),  # passages only
     "blind18.jsonl": (27, {"recall@1": 0.96, "recall@5": 0.96, "mrr@10": 0.97}),  # passages only
+    "blind19.jsonl": (27, {"recall@1": 0.96, "recall@5": 0.96, "mrr@10": 0.97}),  # passages only
 }
 
 
