@@ -203,10 +203,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.intent = "list"
             u.field = u.field if of_fiches else None
     said: list[str] = []  # the acronyms that named the programme ("les fiches du PMIE")
+    count_said = read_count(low)
     if u.intent == "list":
         programmes = {o.id: catalog.programme_named(o.name) for o in u.organisations}
         # "… du PMIE, lesquelles comptent plus de 10 partenaires": the role's word is the count's, not the PMIE's.
-        count_said = read_count(low)
         of_count = bool(role and count_said and count_said[1].start() <= role[1].start() < count_said[1].end())
         if of_count or u.role not in ("pilote", "partenaire"):
             u.programme = catalog.programme_named(q) or next((p for p in programmes.values() if p), None)
@@ -221,7 +221,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         if u.programme:
             said = [o.matched for o in u.organisations if programmes[o.id] == u.programme]
             u.organisations = [o for o in u.organisations if programmes[o.id] != u.programme]
-    counted = read_count(low) if u.intent == "list" or not u.fiche else None
+    counted = count_said if u.intent == "list" or not u.fiche else None
     if counted and u.intent != "list":
         # "la fiche avec le moins de partenaires" asks which fiches, as "quelle fiche…" does.
         superlative = counted[0].op in ("most", "least") and FICHES_WORD_RE.search(low)
