@@ -204,11 +204,12 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.field = u.field if of_fiches else None
     said: list[str] = []  # the acronyms that named the programme ("les fiches du PMIE")
     count_said = read_count(low)
+    # "plus de 10 partenaires", "plusieurs pilotes": the role's word is the count's, not said of a name.
+    role_of_count = bool(role and count_said and count_said[1].start() <= role[1].start() < count_said[1].end())
     if u.intent == "list":
         programmes = {o.id: catalog.programme_named(o.name) for o in u.organisations}
-        # "… du PMIE, lesquelles comptent plus de 10 partenaires": the role's word is the count's, not the PMIE's.
-        of_count = bool(role and count_said and count_said[1].start() <= role[1].start() < count_said[1].end())
-        if of_count or u.role not in ("pilote", "partenaire"):
+        # "… du PMIE, lesquelles comptent plus de 10 partenaires": the programme still holds no role.
+        if role_of_count or u.role not in ("pilote", "partenaire"):
             u.programme = catalog.programme_named(q) or next((p for p in programmes.values() if p), None)
         elif (named := catalog.programme_named(q)) and named not in programmes.values():
             # A programme holds no role: "pilotées par le PMIE" asks of the organisation's name; but in "les
@@ -237,7 +238,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             counted = None
     if counted:
         u.count = counted[0]
-        if not role or counted[1].start() <= role[1].start() < counted[1].end():
+        if not role or role_of_count:
             # No role but the count's words: "plusieurs pilotes" asks how many, of no one in
             # particular; "la CAF copilote-t-elle" asks of the CAF as a pilote.
             u.role = "pilote" if u.organisations and u.count.field == "pilotes" else None
