@@ -160,7 +160,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     named = {t for o in u.organisations for t in terms(o.matched)}
     yes_no = yes_no or bool(u.role and u.organisations and not set(list_entity(q)[0]) - named)
     plural = plural or (u.intent == "passage" and not u.fiche and yes_no)
-    if (soft_list or plural) and u.organisations:
+    # "SDMIS", "la Caisse d'Allocations Familiales": a name and nothing else asks where the plan names it,
+    # its fiches and every passage naming it.
+    u.names_only = u.intent == "passage" and not u.fiche and bool(u.organisations) and not set(terms(q)) - named
+    if (soft_list or plural or u.names_only) and u.organisations:
         u.intent = "list"
         u.field = None
     elif u.intent == "passage" and not u.fiche and (yes_no or _WHERE_RE.search(low)):

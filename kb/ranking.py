@@ -52,11 +52,18 @@ def rank(hits: list[Hit], u: Understood, targets: list[str], manifest: Manifest,
     # "plus de deux pilotes": the pilote passages prove the count, not a "deux" elsewhere.
     field = u.field or (u.count.shown if u.count else None)
     alternates = {d.id for d in manifest.documents.values() if d.alternate_of}
+
+    def names(p: Passage) -> bool:
+        return bool(named & {found.org for found in catalog.table.find(p.text)})
+
     for hit in hits:
         p = hit.passage
         if p.doc_id in alternates:
             hit.score -= ALTERNATE_PENALTY
-        if p.field in _META_FIELDS and u.field is None:
+        # Of a name alone, the passages naming it come first, its pilotes or partenaires lines included.
+        if u.names_only and names(p):
+            hit.score += NAMED_BOOST
+        elif p.field in _META_FIELDS and u.field is None:
             hit.score -= META_PENALTY
         if p.kind != "fiche_field" and headings_only(p):
             hit.score -= HEADINGS_ONLY_PENALTY
@@ -66,7 +73,7 @@ def rank(hits: list[Hit], u: Understood, targets: list[str], manifest: Manifest,
             hit.score += FICHE_BOOST
             if field and p.field == field:
                 hit.score += FIELD_BOOST
-            if named and named & {found.org for found in catalog.table.find(p.text)}:
+            if named and names(p):
                 hit.score += NAMED_BOOST
         elif u.intent == "list" and field and p.field == field:
             hit.score += FIELD_BOOST  # "les objectifs des fiches pilotées par la DSDS"

@@ -132,7 +132,8 @@ class SearchService:
                 understood.spans = []
             answer = list_fiches(understood, catalog) if understood.intent == "list" else []
             ranked = rank_organisations(understood, catalog) if understood.intent == "organisations" else []
-            only_fiches = [m.fiche.number for m in answer] or None
+            # A name alone is also answered by its glossary line and the livrets naming it, beside its fiches.
+            only_fiches = None if understood.names_only else [m.fiche.number for m in answer] or None
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
             flt = self._filter(filters, catalog)
@@ -184,9 +185,11 @@ class SearchService:
     def _retrieve(self, q: str, u: Understood, flt: models.Filter | None, k: int, only_fiches: list[str] | None,
                   live: set[str]) -> list[Hit]:
         expansions: dict[str, float] = {}
+        # A name alone is searched as fully by its other form: each is the whole question.
+        weight = 1.0 if u.names_only else 0.5
         for org in u.organisations:
             for term in terms(org.name) + terms(org.id):
-                expansions.setdefault(term, 0.5)
+                expansions.setdefault(term, weight)
         indices, values = query_vector(q, expansions)
         # The fiches of a structured answer restrict the passages after retrieval (`flt` holds
         # only the caller's filters): a filter would make local mode scan every payload.

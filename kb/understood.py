@@ -69,6 +69,8 @@ class Understood:
     entity_groups: list[list[str]] = _field(default_factory=list)
     # The question as searched, when unknown words were corrected ("lutet" -> "lutte").
     corrected: str | None = None
+    # The question is only organisation names ("SDMIS"): a list of their fiches, and passages from anywhere.
+    names_only: bool = False
     # Where the question says each element above (kb/spans.py): what the page cuts to take one out.
     spans: list[Span] = _field(default_factory=list)
 

@@ -38,6 +38,7 @@ BLIND_FLOORS = {
     "blind18.jsonl": (27, {"recall@1": 0.96, "recall@5": 0.96, "mrr@10": 0.97}),  # passages only
     "blind19.jsonl": (27, {"recall@1": 0.96, "recall@5": 0.96, "mrr@10": 0.97}),  # passages only
     "blind20.jsonl": (32, {"recall@1": 0.84, "recall@5": 0.96, "mrr@10": 0.9}),  # passages only
+    "blind21.jsonl": (15, {"fiche_f1": 0.99, "fiche_cited": 0.99}),  # lists only
 }
 
 

@@ -302,6 +302,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("Dans l'axe 2, où intervient la DRTU ?", {"intent": "list", "orgs": ["DRTU"]}),
     ("les fiches où les communes sont partenaires, en excluant l'axe 3", {"axe_negated": True, "entity": ["commune"]}),
     ("Dans l'axe 3, quelles fiches n'ont qu'un pilote ?", {"count": ONE, "role": None}),
+    # A name and nothing else: where the plan names it.
+    ("UDCCAS", {"intent": "list", "orgs": ["UDCCAS"], "role": None, "names_only": True}),
+    ("la caisse d'allocations familiales", {"intent": "list", "orgs": ["CAF"], "names_only": True}),
+    ("le rôle de la CAF", {"names_only": False}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)
