@@ -131,6 +131,8 @@ class SearchService:
                 # to another length ("OEUVRE" -> "œuvre") has none that would fit.
                 understood.spans = []
             answer = list_fiches(understood, catalog) if understood.intent == "list" else []
+            if understood.fiche_only and (asked := catalog.fiche(understood.fiche or "")):
+                answer = [catalog.titled(asked)]
             ranked = rank_organisations(understood, catalog) if understood.intent == "organisations" else []
             # A name alone is also answered by its glossary line and the livrets naming it, beside its fiches.
             only_fiches = None if understood.names_only else [m.fiche.number for m in answer] or None
@@ -138,8 +140,11 @@ class SearchService:
             live = set(manifest.live_revs())
             flt = self._filter(filters, catalog)
             # "???" names nothing: no passage answers it, rather than the nearest vectors to punctuation.
-            hits = self._retrieve(searched, understood, flt, max(k, 10), only_fiches, live) \
-                if any(c.isalnum() for c in searched) else []
+            if understood.fiche_only:
+                hits = self._whole_fiche(understood.fiche or "", live, flt)
+            else:
+                hits = self._retrieve(searched, understood, flt, max(k, 10), only_fiches, live) \
+                    if any(c.isalnum() for c in searched) else []
             targets = _target_fiches(hits, understood)
             hits += self._field_passages(hits, understood, targets, live, flt)
             hits = rank(hits, understood, targets, manifest, catalog)
@@ -257,6 +262,14 @@ class SearchService:
         # It stands for its fiche: the score of the question's best passage, before the field's boost.
         return [Hit(Passage.model_validate(r.payload), best.score)
                 for r in self.store.scroll_passages(flt) if r.payload and r.payload["rev"] in live]
+
+    def _whole_fiche(self, number: str, live: set[str], flt: models.Filter | None) -> list[Hit]:
+        """A fiche's passages in reading order (within the caller's filters), scored so that order holds."""
+        flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchValue(value=number)),
+                                  *([flt] if flt else [])])
+        passages = sorted((Passage.model_validate(r.payload) for r in self.store.scroll_passages(flt)
+                           if r.payload and r.payload["rev"] in live), key=lambda p: (p.doc_id, p.ordinal))
+        return [Hit(p, 1.0 - i / 1000) for i, p in enumerate(passages)]
 
     def _collapse(self, hits: list[Hit], k: int, manifest: Manifest) -> list[Hit]:
         """One passage once: an OCR copy's passage gives way to the clean one; near-duplicates go."""

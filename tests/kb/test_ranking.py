@@ -1,4 +1,4 @@
-"""Structure-aware ranking on the real corpus: title pages, fiche metadata, names typed alone."""
+"""Structure-aware ranking: title pages that only repeat their headings, and fiche metadata, on the real corpus."""
 
 from __future__ import annotations
 
@@ -34,15 +34,3 @@ def test_a_name_asked_of_no_field_finds_the_action_before_the_pilotes_line(corpu
     assert results[0]["field"] not in ("pilotes", "partenaires")
     assert "Évaluer l’accueil et l’accompagnement social" in results[0]["text"]
 
-
-def test_a_name_alone_lists_its_fiches_and_the_passages_naming_it(corpus_index) -> None:  # type: ignore[no-untyped-def]
-    # Only fiche 1.2 names the SDMIS, in its partenaires line: a bare name is no question of metadata, so that
-    # line comes before passages of other fiches, and the glossary line that spells the name out stays findable.
-    for question in ("sdmis", "le Service Départemental et Métropolitain d'Incendie et de Secours"):
-        answer = corpus_index.service.search(question, 5)
-        assert answer["understood"]["names_only"] and [f["number"] for f in answer["fiches"]] == ["1.2"]
-        texts = [r["text"] for r in answer["results"][:2]]
-        assert any(r["fiche"] == "1.2" and r["field"] == "partenaires" for r in answer["results"][:2]), texts
-        assert any(r["fiche"] is None and "Incendie et de Secours" in r["text"] for r in answer["results"][:2]), texts
-    # A name beside other words is still a passage question: "l'accueil en MDM" (above).
-    assert not corpus_index.service.search("SDMIS et prévention", 5)["understood"]["names_only"]
