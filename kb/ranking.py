@@ -77,7 +77,8 @@ def rank(hits: list[Hit], u: Understood, targets: list[str], manifest: Manifest,
                 hit.score += NAMED_BOOST
         elif u.intent == "list" and field and p.field == field:
             hit.score += FIELD_BOOST  # "les objectifs des fiches pilotées par la DSDS"
-        if u.doc_type and p.doc_type == u.doc_type:
+        # The glossary is a part of the plan's document, not a document of its own type.
+        if u.doc_type and (p.doc_type == u.doc_type or (u.doc_type == DocumentType.GLOSSARY and p.kind == "glossary")):
             hit.score += TYPE_BOOST
         if u.document and p.doc_id == u.document:
             hit.score += DOCUMENT_BOOST
