@@ -41,7 +41,9 @@ _FIELDS = (
 )
 # Asked of a fiche the question names, and only then, these ask for a field too: "qui est
 # responsable de la fiche 13" wants its pilotes, but "le responsable de secteur" is a job.
-_FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en charge|mene|conduit)"),
+# "qui contacter pour la fiche 13 ?", "l'interlocuteur de l'action 56": the pilotes answer for the fiche.
+_FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en charge|mene|conduit)|\bcontact(?:er)?\b|"
+                                  r"\bs'adresser\b|\binterlocut(?:eur|rice)s?\b|\breferent(?:e|s|es)?\b"),
                       ("modalites", r"\bmoyens\b"), ("calendrier", r"\bquand\b|\ben quelle ann[ée]e\b"),
                       # "partenariat avec Emmaüs Connect" is what an action does, unless of a fiche named.
                       ("partenaires", r"\bpartenariats?\b"))

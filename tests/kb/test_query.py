@@ -35,6 +35,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("fiche 13 et 2018", {"fiche": "13", "other_fiches": []}),
     ("pilote des fiches 13 et 99", {"fiche": "13", "other_fiches": [], "unknown_fiche": "99"}),
     ("qui s'occupe de la fiche-action 56 ?", {"fiche": "56", "field": "pilotes"}),
+    ("qui contacter pour la fiche 13 ?", {"fiche": "13", "field": "pilotes"}),
+    ("à qui s'adresser pour l'action 56 ?", {"fiche": "56", "field": "pilotes"}),
+    ("comment contacter les MDM", {"field": None}),
     ("FA 13 pilote", {"fiche": "13", "field": "pilotes"}),
     ("moyens de la fiche 34", {"fiche": "34", "field": "modalites"}),
     # Without a fiche, the same words are not a field: "le responsable de secteur" is a job.
