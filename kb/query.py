@@ -170,8 +170,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # The same of a name the table does not know: "où intervient la direction du Développement Durable ?",
         # "la politique de la ville pilote-t-elle une action ?" list the fiches printing it.
         u.intent, u.field = "list", None
-    if u.fiche and not (u.other_fiches or u.field or u.organisations) and u.intent == "passage":
-        # "fiche 13", "FA 41.2": the fiche itself, its passages as printed.
+    if u.fiche and not (u.field or u.organisations) and u.intent == "passage":
+        # "fiche 13", "FA 41.2": the fiche itself, its passages as printed; "fiches 13 et 56": both.
         rest = "".join(ch if not any(a <= i < b for _, a, b in typed) else " " for i, ch in enumerate(low))
         u.fiche_only = not set(terms(rest)) - {"fiche", "action", "fa"}
     if u.intent == "passage" and not (u.organisations or u.fiche) and _RANKING_RE.search(low) and \

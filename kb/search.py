@@ -131,8 +131,9 @@ class SearchService:
                 # to another length ("OEUVRE" -> "œuvre") has none that would fit.
                 understood.spans = []
             answer = list_fiches(understood, catalog) if understood.intent == "list" else []
-            if understood.fiche_only and (asked := catalog.fiche(understood.fiche or "")):
-                answer = [catalog.titled(asked)]
+            if understood.fiche_only:
+                numbers = [understood.fiche or "", *understood.other_fiches]
+                answer = [catalog.titled(fiche) for number in numbers if (fiche := catalog.fiche(number))]
             ranked = rank_organisations(understood, catalog) if understood.intent == "organisations" else []
             # A name alone is also answered by its glossary line and the livrets naming it, beside its fiches.
             only_fiches = None if understood.names_only else [m.fiche.number for m in answer] or None
@@ -140,7 +141,7 @@ class SearchService:
             live = set(manifest.live_revs())
             flt = self._filter(filters, catalog)
             # "???" names nothing: no passage answers it, rather than the nearest vectors to punctuation.
-            if understood.fiche_only:
+            if understood.fiche_only and not understood.other_fiches:
                 hits = self._whole_fiche(understood.fiche or "", live, flt)
             else:
                 hits = self._retrieve(searched, understood, flt, max(k, 10), only_fiches, live) \

@@ -71,7 +71,7 @@ class Understood:
     corrected: str | None = None
     # The question is only organisation names ("SDMIS"): a list of their fiches, and passages from anywhere.
     names_only: bool = False
-    # The question is only a fiche's number ("fiche 13"): that fiche, its passages in reading order.
+    # The question is only fiche numbers ("fiche 13"): their cards; one fiche's passages in reading order.
     fiche_only: bool = False
     # Where the question says each element above (kb/spans.py): what the page cuts to take one out.
     spans: list[Span] = _field(default_factory=list)

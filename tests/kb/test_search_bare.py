@@ -27,6 +27,9 @@ def test_a_fiche_number_alone_is_that_fiche_as_printed(corpus_index) -> None:  #
     fields = [r["field"] for r in results]
     assert {"contexte", "modalites", "objectifs", "pilotes", "partenaires", "calendrier", "indicateurs"} <= set(fields)
     assert fields.index("contexte") < fields.index("modalites") < fields.index("pilotes") < fields.index("indicateurs")
+    both = corpus_index.service.search("fiches 13 et 56", 10)
+    assert [f["number"] for f in both["fiches"]] == ["13", "56"]
+    assert {r["fiche"] for r in both["results"][:4]} == {"13", "56"}
     # Words beside the number are searched for, within and beyond the fiche.
     assert not corpus_index.service.search("fiche 13 précarité", 5)["understood"]["fiche_only"]
     assert not corpus_index.service.search("calendrier de la fiche 13", 5)["understood"]["fiche_only"]
