@@ -162,8 +162,9 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     plural = plural or (u.intent == "passage" and not u.fiche and yes_no)
     # "SDMIS", "la Caisse d'Allocations Familiales": a name and nothing else asks where the plan names it,
     # its fiches and every passage naming it.
-    u.names_only = u.intent == "passage" and not u.fiche and bool(u.organisations) and not set(terms(q)) - named
-    if (soft_list or plural or u.names_only) and u.organisations:
+    if u.intent == "passage" and not u.fiche and u.organisations and not set(terms(q)) - named:
+        u.bare = "names"
+    if (soft_list or plural or u.bare) and u.organisations:
         u.intent = "list"
         u.field = None
     elif u.intent == "passage" and not u.fiche and (yes_no or _WHERE_RE.search(low)):
@@ -173,7 +174,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if u.fiche and not (u.field or u.organisations) and u.intent == "passage":
         # "fiche 13", "FA 41.2": the fiche itself, its passages as printed; "fiches 13 et 56": both.
         rest = "".join(ch if not any(a <= i < b for _, a, b in typed) else " " for i, ch in enumerate(low))
-        u.fiche_only = not set(terms(rest)) - {"fiche", "action", "fa"}
+        u.bare = "fiches" if not set(terms(rest)) - {"fiche", "action", "fa"} else None
     if u.intent == "passage" and not (u.organisations or u.fiche) and _RANKING_RE.search(low) and \
             _RANKED_WHO_RE.search(low) and _RANKED_ABOUT_RE.search(low):
         u.intent, u.field = "organisations", None
@@ -206,7 +207,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # "les objectifs de l'axe 2" is a passage question. (A field named after "axe" may be the words of
         # its title: "l'axe gagner en cohérence par les partenariats".)
         of_fiches = u.field in _FICHE_ONLY_FIELDS and field_said is not None and field_said.start() < axe_said.start()
-        if u.axe and not u.fiche and (of_fiches or FICHES_WORD_RE.search(low)):
+        # "axe 2", "axe inclusion sociale": the axe alone, its fiches beside the passages.
+        if u.axe and u.intent == "passage" and not (u.fiche or u.field or u.organisations) and \
+                not set(terms(q)) - set(terms(u.axe)):
+            u.bare = "axe"
+        if u.axe and not u.fiche and (of_fiches or FICHES_WORD_RE.search(low) or u.bare == "axe"):
             u.intent = "list"
             u.field = u.field if of_fiches else None
     said: list[str] = []  # the acronyms that named the programme ("les fiches du PMIE")

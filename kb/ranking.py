@@ -61,7 +61,7 @@ def rank(hits: list[Hit], u: Understood, targets: list[str], manifest: Manifest,
         if p.doc_id in alternates:
             hit.score -= ALTERNATE_PENALTY
         # Of a name alone, the passages naming it come first, its pilotes or partenaires lines included.
-        if u.names_only and names(p):
+        if u.bare == "names" and names(p):
             hit.score += NAMED_BOOST
         elif p.field in _META_FIELDS and u.field is None:
             hit.score -= META_PENALTY

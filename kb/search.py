@@ -131,17 +131,17 @@ class SearchService:
                 # to another length ("OEUVRE" -> "œuvre") has none that would fit.
                 understood.spans = []
             answer = list_fiches(understood, catalog) if understood.intent == "list" else []
-            if understood.fiche_only:
+            if understood.bare == "fiches":
                 numbers = [understood.fiche or "", *understood.other_fiches]
                 answer = [catalog.titled(fiche) for number in numbers if (fiche := catalog.fiche(number))]
             ranked = rank_organisations(understood, catalog) if understood.intent == "organisations" else []
-            # A name alone is also answered by its glossary line and the livrets naming it, beside its fiches.
-            only_fiches = None if understood.names_only else [m.fiche.number for m in answer] or None
+            # A name or an axe alone is also answered by the glossary and the livrets, beside its fiches.
+            only_fiches = None if understood.bare else [m.fiche.number for m in answer] or None
             # Points of a revision being written, or left by a crash, are not in the manifest.
             live = set(manifest.live_revs())
             flt = self._filter(filters, catalog)
             # "???" names nothing: no passage answers it, rather than the nearest vectors to punctuation.
-            if understood.fiche_only and not understood.other_fiches:
+            if understood.bare == "fiches" and not understood.other_fiches:
                 hits = self._whole_fiche(understood.fiche or "", live, flt)
             else:
                 hits = self._retrieve(searched, understood, flt, max(k, 10), only_fiches, live) \
@@ -192,7 +192,7 @@ class SearchService:
                   live: set[str]) -> list[Hit]:
         expansions: dict[str, float] = {}
         # A name alone is searched as fully by its other form: each is the whole question.
-        weight = 1.0 if u.names_only else 0.5
+        weight = 1.0 if u.bare == "names" else 0.5
         for org in u.organisations:
             for term in terms(org.name) + terms(org.id):
                 expansions.setdefault(term, weight)

@@ -69,10 +69,10 @@ class Understood:
     entity_groups: list[list[str]] = _field(default_factory=list)
     # The question as searched, when unknown words were corrected ("lutet" -> "lutte").
     corrected: str | None = None
-    # The question is only organisation names ("SDMIS"): a list of their fiches, and passages from anywhere.
-    names_only: bool = False
-    # The question is only fiche numbers ("fiche 13"): their cards; one fiche's passages in reading order.
-    fiche_only: bool = False
+    # The question only names something, as a search box is typed: "names" ("SDMIS", "la CAF"), its fiches
+    # and the passages naming it from anywhere; "fiches" ("fiche 13"), their cards, one fiche's passages in
+    # reading order; "axe" ("axe 2"), its fiches beside the passages.
+    bare: str | None = None
     # Where the question says each element above (kb/spans.py): what the page cuts to take one out.
     spans: list[Span] = _field(default_factory=list)
 

@@ -306,9 +306,14 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("les fiches où les communes sont partenaires, en excluant l'axe 3", {"axe_negated": True, "entity": ["commune"]}),
     ("Dans l'axe 3, quelles fiches n'ont qu'un pilote ?", {"count": ONE, "role": None}),
     # A name and nothing else: where the plan names it.
-    ("UDCCAS", {"intent": "list", "orgs": ["UDCCAS"], "role": None, "names_only": True}),
-    ("la caisse d'allocations familiales", {"intent": "list", "orgs": ["CAF"], "names_only": True}),
-    ("le rôle de la CAF", {"names_only": False}),
+    ("UDCCAS", {"intent": "list", "orgs": ["UDCCAS"], "role": None, "bare": "names"}),
+    ("la caisse d'allocations familiales", {"intent": "list", "orgs": ["CAF"], "bare": "names"}),
+    ("le rôle de la CAF", {"bare": None}),
+    ("fiche 13", {"fiche": "13", "bare": "fiches"}),
+    ("fiches 13 et 56 ?", {"fiche": "13", "other_fiches": ["56"], "bare": "fiches"}),
+    ("axe 2", {"intent": "list", "axe": "Axe 2 : Offrir un parcours adapté et continu à l’usager", "bare": "axe"}),
+    ("Axe 4 : favoriser l'inclusion sociale et urbaine", {"intent": "list", "bare": "axe"}),
+    ("les objectifs de l'axe 2", {"intent": "passage", "bare": None}),
 ])
 def test_analysis(catalog, question: str, expected: dict) -> None:  # type: ignore[no-untyped-def]
     u = analyze(question, catalog)
