@@ -207,7 +207,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # "les objectifs de l'axe 2" is a passage question. (A field named after "axe" may be the words of
         # its title: "l'axe gagner en cohérence par les partenariats".)
         of_fiches = u.field in _FICHE_ONLY_FIELDS and field_said is not None and field_said.start() < axe_said.start()
-        # "axe 2", "axe inclusion sociale": the axe alone, its fiches beside the passages.
+        # "axe 2", "Axe 4 : favoriser l'inclusion sociale et urbaine": the axe alone, its fiches beside the passages.
         if u.axe and u.intent == "passage" and not (u.fiche or u.field or u.organisations) and \
                 not set(terms(q)) - set(terms(u.axe)):
             u.bare = "axe"
