@@ -257,20 +257,24 @@ class SearchService:
         missing = [t for t in targets if t not in found]
         if not missing:
             return []
-        flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchAny(any=missing)),
-                                  models.FieldCondition(key="field", match=models.MatchValue(value=u.field)),
-                                  *([flt] if flt else [])])
         # It stands for its fiche: the score of the question's best passage, before the field's boost.
-        return [Hit(Passage.model_validate(r.payload), best.score)
-                for r in self.store.scroll_passages(flt) if r.payload and r.payload["rev"] in live]
+        return [Hit(p, best.score) for p in self._live_passages(
+            [models.FieldCondition(key="fiche", match=models.MatchAny(any=missing)),
+             models.FieldCondition(key="field", match=models.MatchValue(value=u.field))], flt, live)]
 
     def _whole_fiche(self, number: str, live: set[str], flt: models.Filter | None) -> list[Hit]:
         """A fiche's passages in reading order (within the caller's filters), scored so that order holds."""
-        flt = models.Filter(must=[models.FieldCondition(key="fiche", match=models.MatchValue(value=number)),
-                                  *([flt] if flt else [])])
-        passages = sorted((Passage.model_validate(r.payload) for r in self.store.scroll_passages(flt)
-                           if r.payload and r.payload["rev"] in live), key=lambda p: (p.doc_id, p.ordinal))
+        passages = self._live_passages([models.FieldCondition(key="fiche", match=models.MatchValue(value=number))],
+                                       flt, live)
+        passages.sort(key=lambda p: (p.doc_id, p.ordinal))
         return [Hit(p, 1.0 - i / 1000) for i, p in enumerate(passages)]
+
+    def _live_passages(self, conditions: list[models.FieldCondition], flt: models.Filter | None,
+                       live: set[str]) -> list[Passage]:
+        """Every live passage meeting `conditions` and the caller's filters, read from the store."""
+        where = models.Filter(must=[*conditions, *([flt] if flt else [])])
+        return [Passage.model_validate(r.payload) for r in self.store.scroll_passages(where)
+                if r.payload and r.payload["rev"] in live]
 
     def _collapse(self, hits: list[Hit], k: int, manifest: Manifest) -> list[Hit]:
         """One passage once: an OCR copy's passage gives way to the clean one; near-duplicates go."""
