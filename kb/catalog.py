@@ -21,6 +21,7 @@ from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument
 from kb.naming import Line, has_phrase, naming_lines
 from kb.organisations import OrgTable
 from kb.spelling import Speller, within_one_edit
+from kb.titles import axe_by_words, named_among
 
 # Fields searched for mentions, with the label shown in a citation.
 _MENTION_FIELDS = (("titre", "Titre"), ("subtitle", "Sous-titre"), ("contexte", "Contexte"),
@@ -143,6 +144,8 @@ class Catalog:
         self.programmes = sorted({f.programme for f in self.fiches if f.programme})
         self.axes = sorted({f.axe for f in self.fiches if f.axe})
         self._axe_by_number = {m.group(1): axe for axe in self.axes if (m := AXE_RE.match(fold(axe)))}
+        # "Axe 4 : Favoriser l'inclusion sociale et urbaine" is titled "Favoriser l'inclusion sociale et urbaine".
+        self.axe_titles = {axe: axe.partition(":")[2] or axe for axe in self.axes}
 
     @cached_property
     def speller(self) -> Speller:
@@ -308,16 +311,19 @@ class Catalog:
 
     def programme_named(self, text: str) -> str | None:
         """The programme a question names ("Programme Métropolitain d'Insertion pour l'Emploi")."""
-        return _named(text, self.programmes)
+        return named_among(text, self.programmes)
 
     def axe_named(self, text: str) -> str | None:
-        """The axe a question names: by number ("l'axe 2", "axe n°3") or by most of its title."""
-        number = AXE_RE.search(fold(text))
+        """The axe a question names: by number ("l'axe 2", "axe n°3"), by most of its title, or by title
+        words right after "axe" ("l'axe inclusion sociale")."""
+        low = fold(text)
+        number = AXE_RE.search(low)
         if number:
             return self._axe_by_number.get(number.group(1))
-        titles = {axe.partition(":")[2] or axe: axe for axe in self.axes}
-        found = _named(text, list(titles))
-        return titles[found] if found else None
+        titles = {title: axe for axe, title in self.axe_titles.items()}
+        found = named_among(text, list(titles))
+        by_words = axe_by_words(low, self.axe_titles)
+        return titles[found] if found else by_words[0] if by_words else None
 
     def document_named(self, text: str) -> str | None:
         """The document a question names by its numbered title ("l'engagement 3" is "Engagement 3 – …");
@@ -343,24 +349,6 @@ class Catalog:
                     fiches[fiche.number] = list(dict.fromkeys(roles))
             rows.append({**org.model_dump(), "fiche_count": len(fiches), "fiches": fiches})
         return rows
-
-
-def _named(text: str, names: list[str]) -> str | None:
-    """The one of `names` whose words the text holds, at least three quarters of them, or of its own words.
-
-    A name's own words are those no other name has: "le pacte de cohérence" names the "Pacte de cohérence
-    métropolitain", whose "métropolitain" the "Programme Métropolitain d'Insertion…" shares.
-    """
-    asked = set(terms(text))
-    best, best_score = None, 0.0
-    for name in names:
-        words = set(terms(name))
-        own = words.difference(*(terms(other) for other in names if other != name))
-        score = max(len(words & asked) / len(words) if words else 0.0,
-                    len(own & asked) / len(own) if len(own & asked) >= 2 else 0.0)
-        if score > best_score:
-            best, best_score = name, score
-    return best if best_score >= 0.75 else None
 
 
 def load_catalog(store: object) -> Catalog:

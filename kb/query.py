@@ -31,6 +31,7 @@ from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
 from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
 from kb.spans import ARTICLES, Located, Span, merged
+from kb.titles import axe_by_words
 from kb.understood import Understood
 from kb.years import WHOLE_PLAN_RE, read_years, year_said
 
@@ -298,7 +299,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         u.entity_anywhere = bool(u.entity)
     for number, start, end in typed:
         located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)
-    u.spans = _locate(u, located, role, field_said, said)
+    u.spans = _locate(u, located, role, field_said, said, catalog.axe_titles)
     return u
 
 
@@ -323,7 +324,7 @@ def _known_fiche(number: str, catalog: Catalog) -> str | None:
 
 
 def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, field_said: re.Match[str] | None,
-            programme_said: list[str]) -> list[Span]:
+            programme_said: list[str], axe_titles: dict[str, str]) -> list[Span]:
     """Where the question says each element of `u`, with the words that introduce it: `understood.spans`.
 
     `role` and `field_said` are the analysis's own matches of the role and field words.
@@ -356,7 +357,10 @@ def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, 
         for words in [u.programme, *programme_said]:
             at.add_words("programme", u.programme, words)
     if u.axe:
-        at.add_match("axe", u.axe, AXE_RE.search(at.low), before=_AXE_EXCLUDED if u.axe_negated else ARTICLES)
+        lead = _AXE_EXCLUDED if u.axe_negated else ARTICLES
+        if not at.add_match("axe", u.axe, AXE_RE.search(at.low), before=lead) and \
+                (by_words := axe_by_words(at.low, axe_titles)):
+            at.add("axe", u.axe, by_words[1], by_words[2], before=lead)  # "l'axe inclusion sociale"
     if u.entity:
         # What a list is about, as typed, for the page to show ("Sujet : santé mentale"); the question's
         # other words would dangle without it, so it has no remove button.

@@ -118,6 +118,12 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
                                           "axe": "Axe 3 : Renforcer les partenariats pour gagner en cohérence"}),
     ("quel est le calendrier des actions de l'axe 1 ?", {"intent": "list", "field": "calendrier"}),
     ("fiches de l'axe 7", {"axe": None}),
+    # An axe by the words of its title right after "axe", as typed in a search box.
+    ("fiches de l'axe inclusion sociale",
+     {"intent": "list", "axe": "Axe 4 : Favoriser l’inclusion sociale et urbaine"}),
+    ("quelles fiches de l'axe prévention impliquent la CAF",
+     {"orgs": ["CAF"], "axe": "Axe 1 : Développer la prévention à destination de tous"}),
+    ("quel axe parle des usagers ?", {"axe": None}),
     # A programme holds no role: the question asks of the organisation named so.
     ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"intent": "list", "programme": None, "role": "pilote"}),
