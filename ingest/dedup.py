@@ -73,8 +73,15 @@ def canonical_of(entries: dict[str, DocumentEntry]) -> dict[str, str]:
 
 
 def covered_passages(alternate: list[Passage], canonical: list[Passage]) -> dict[str, str]:
-    """Alternate passage id -> the canonical passage containing most of its text."""
+    """Alternate passage id -> the canonical passage containing most of its text.
+
+    A passage is covered when one canonical passage holds most of its text, or when the canonical
+    version as a whole does: OCR read across the livret's columns ("À l'échelle d'un collectif de
+    travail, Rapport Bourguignon - Rcco.hha'l'f:rc développer sa capacité…" mixes a paragraph and a
+    caption), so its passages can straddle two clean ones. Text only the alternate kept stays its own.
+    """
     canon = [(p.id, shingles(p.text)) for p in canonical]
+    whole = set().union(*(theirs for _, theirs in canon))
     covered: dict[str, str] = {}
     for passage in alternate:
         mine = shingles(passage.text)
@@ -85,6 +92,6 @@ def covered_passages(alternate: list[Passage], canonical: list[Passage]) -> dict
             score = len(mine & theirs) / len(mine)
             if score > best:
                 best_id, best = pid, score
-        if best_id and best >= PASSAGE_THRESHOLD:
+        if best_id and max(best, len(mine & whole) / len(mine)) >= PASSAGE_THRESHOLD:
             covered[passage.id] = best_id
     return covered
