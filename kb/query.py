@@ -165,6 +165,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     # its fiches and every passage naming it.
     if u.intent == "passage" and not u.fiche and u.organisations and not set(terms(q)) - named:
         u.bare = "names"
+    # "axe 3 DSDS", "axe 4 pilote DSDS": names, an axe and a role at most, typed as in a catalogue, ask for
+    # the axe's fiches naming them.
+    elif u.intent == "passage" and not u.fiche and u.organisations and (axe := catalog.axe_named(q)) and \
+            not set(terms(q)) - named - set(terms(axe)) - set(terms(role[1].group(0) if role else "")):
+        soft_list = True
     if (soft_list or plural or u.bare) and u.organisations:
         u.intent = "list"
         u.field = None

@@ -124,6 +124,11 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("quelles fiches de l'axe prévention impliquent la CAF",
      {"orgs": ["CAF"], "axe": "Axe 1 : Développer la prévention à destination de tous"}),
     ("quel axe parle des usagers ?", {"axe": None}),
+    # Names and an axe, typed as in a catalogue: the axe's fiches naming them.
+    ("axe 3 DSDS", {"intent": "list", "orgs": ["DSDS"], "axe": "Axe 3 : Renforcer les partenariats pour gagner en "
+                                                                 "cohérence"}),
+    ("axe 4 pilote DSDS", {"intent": "list", "orgs": ["DSDS"], "role": "pilote"}),
+    ("la DSDS dans l'axe 3 pour le logement", {"intent": "passage"}),
     # A programme holds no role: the question asks of the organisation named so.
     ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"intent": "list", "programme": None, "role": "pilote"}),
