@@ -39,6 +39,9 @@ from kb.years import WHOLE_PLAN_RE, read_years, year_said
 _NUMBER = r"\d{1,3}(?:[.,]\d{1,2})?"
 _NUMBER_WORDS = r"(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*"
 _FICHE_REF_RE = re.compile(rf"\b(?:fiches?|actions?|fa)\s*-?\s*{_NUMBER_WORDS}({_NUMBER})\b")
+# A number right after a field's word, as typed in a search box: "pilote 41.2", "objectifs 62", "qui pilote 13".
+_FIELD_NUMBER_RE = re.compile(r"\b(?:calendrier|pilot(?:e|es|ee|ees)?|partenaires?|indicateurs?|objectifs?|modalites|"
+                              rf"contexte)\s+(?:de\s+)?(?:la\s+|l'\s*|du\s+)?({_NUMBER})\b(?!\s*%)")
 # Further numbers after a fiche reference: "fiches 13 et 56", "fiche 13, de la fiche 28.2 ou de l'action 41.2".
 _MORE_FICHES_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:de\s+)?(?:la\s+|l['’]\s*))?(?:(?:fiches?|actions?)\s*)?"
                              rf"(?:n\s*°\s*)?({_NUMBER})\b(?!\s*%)")
@@ -127,7 +130,10 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     u = Understood()
     if _LIST_RE.search(low):
         u.intent = "list"
-    typed = _fiche_numbers(low)
+    # Without "fiche", a number after a field's word names a fiche only if the plan has it: "calendrier 2018"
+    # is a year, "pilotes 3" no fiche.
+    typed = _fiche_numbers(low) or [(number, found.start(1), found.end(1)) for found in _FIELD_NUMBER_RE.finditer(low)
+                                    if _known_fiche(number := found.group(1).replace(",", "."), catalog)]
     numbers = list(dict.fromkeys(number for number, _, _ in typed))
     resolved: dict[str, str | None] = {}
     if numbers:

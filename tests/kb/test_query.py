@@ -38,6 +38,12 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("qui contacter pour la fiche 13 ?", {"fiche": "13", "field": "pilotes"}),
     ("à qui s'adresser pour l'action 56 ?", {"fiche": "56", "field": "pilotes"}),
     ("comment contacter les MDM", {"field": None}),
+    # A fiche number after a field's word, without "fiche", as typed in a search box; a year or a count is none.
+    ("pilote 41.2", {"fiche": "41.2", "field": "pilotes"}),
+    ("objectifs 62", {"fiche": "62", "field": "objectifs"}),
+    ("indicateurs de la 13", {"fiche": "13", "field": "indicateurs"}),
+    ("calendrier 2018", {"fiche": None, "field": "calendrier"}),
+    ("qui pilote 99", {"fiche": None, "unknown_fiche": None}),
     ("FA 13 pilote", {"fiche": "13", "field": "pilotes"}),
     ("moyens de la fiche 34", {"fiche": "34", "field": "modalites"}),
     # Without a fiche, the same words are not a field: "le responsable de secteur" is a job.
