@@ -80,6 +80,10 @@ def rank(hits: list[Hit], u: Understood, targets: list[str], manifest: Manifest,
         # The glossary is a part of the plan's document, not a document of its own type.
         if u.doc_type and (p.doc_type == u.doc_type or (u.doc_type == DocumentType.GLOSSARY and p.kind == "glossary")):
             hit.score += TYPE_BOOST
+            # "que signifie DDSHE ?": the glossary line spelling the name out is its definition, before a
+            # fiche's sentence that spells it out too.
+            if p.kind == "glossary" and named and names(p):
+                hit.score += NAMED_BOOST
         if u.document and p.doc_id == u.document:
             hit.score += DOCUMENT_BOOST
     ranked = sorted(hits, key=lambda h: -h.score)
