@@ -26,6 +26,7 @@ from kb.entity import (
     notion_beside,
     without_words,
 )
+from kb.fichenumbers import NUMBER, NUMBER_WORDS, fiche_numbers, known_fiche
 from kb.fields import field_asked
 from kb.lexicon import fold, straight_apostrophes
 from kb.models import DocumentType
@@ -35,16 +36,6 @@ from kb.titles import axe_by_words
 from kb.understood import Understood
 from kb.years import WHOLE_PLAN_RE, read_years, year_said
 
-# A fiche number as typed ("13", "28.2", "28,2"), and the words between "fiche" and it ("fiche-action n°").
-_NUMBER = r"\d{1,3}(?:[.,]\d{1,2})?"
-_NUMBER_WORDS = r"(?:action\s*)?(?:n\s*°|no\.?|num[ée]ro)?\s*"
-_FICHE_REF_RE = re.compile(rf"\b(?:fiches?|actions?|fa)\s*-?\s*{_NUMBER_WORDS}({_NUMBER})\b")
-# A number right after a field's word, as typed in a search box: "pilote 41.2", "objectifs 62", "qui pilote 13".
-_FIELD_NUMBER_RE = re.compile(r"\b(?:calendrier|pilot(?:e|es|ee|ees)?|partenaires?|indicateurs?|objectifs?|modalites|"
-                              rf"contexte)\s+(?:de\s+)?(?:la\s+|l'\s*|du\s+)?({_NUMBER})\b(?!\s*%)")
-# Further numbers after a fiche reference: "fiches 13 et 56", "fiche 13, de la fiche 28.2 ou de l'action 41.2".
-_MORE_FICHES_RE = re.compile(r"\s*(?:,|\bet\b|\bou\b)\s*(?:(?:de\s+)?(?:la\s+|l['’]\s*))?(?:(?:fiches?|actions?)\s*)?"
-                             rf"(?:n\s*°\s*)?({_NUMBER})\b(?!\s*%)")
 _LIST_RE = re.compile(
     r"^(?:quelles?|quels?|lister?|(?:la\s+)?liste|dans quelles?|toutes les|les|donnez?|donne-moi|citez|enum[ée]rer?)\s+"
     r"(?:(?:sont|des|les|de|moi|toutes)\s+)*(?:fiches?|actions?)\b"
@@ -53,7 +44,7 @@ _LIST_RE = re.compile(
     r"li[ée]e?s?|qui|ou|où|dont|avec|concern|partenaire|port[ée]e?s?|lanc|termin|commenc|d[ée]marr|"
     r"ach[ée]v|pr[ée]vu|en cours|activ|mobilis|engag|inclu|sollicit|co-?pilot)"
     # Keywords typed as in a catalogue: "fiches UDCCAS", "les fiches 2019" (a plural, not "fiche 13").
-    rf"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*{_NUMBER_WORDS}{_NUMBER}\b)|\bfiches(?:\s+actions?)?\s*$"
+    rf"|^(?:les\s+|toutes\s+les\s+)?fiches\b(?!\s*{NUMBER_WORDS}{NUMBER}\b)|\bfiches(?:\s+actions?)?\s*$"
     r"|\bquelles?\s+(?:fiches?|actions?)\b"
     r"|^parmi\s+(?:les|ces|toutes les)\s+(?:fiches?|actions?)\b"  # "parmi les actions que pilote la DIE, lesquelles…"
     # Asked politely: "pouvez-vous me donner la liste des actions…", "je cherche les fiches…".
@@ -130,14 +121,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     u = Understood()
     if _LIST_RE.search(low):
         u.intent = "list"
-    # Without "fiche", a number after a field's word names a fiche only if the plan has it: "calendrier 2018"
-    # is a year, "pilotes 3" no fiche.
-    typed = _fiche_numbers(low) or [(number, found.start(1), found.end(1)) for found in _FIELD_NUMBER_RE.finditer(low)
-                                    if _known_fiche(number := found.group(1).replace(",", "."), catalog)]
+    typed = fiche_numbers(low, catalog)
     numbers = list(dict.fromkeys(number for number, _, _ in typed))
     resolved: dict[str, str | None] = {}
     if numbers:
-        resolved = {number: _known_fiche(number, catalog) for number in numbers}
+        resolved = {number: known_fiche(number, catalog) for number in numbers}
         known = list(dict.fromkeys(fiche for fiche in resolved.values() if fiche))
         if known:
             u.fiche, u.other_fiches = known[0], known[1:]
@@ -312,26 +300,6 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         located.add("fiche" if resolved[number] else "unknown_fiche", resolved[number] or number, start, end)
     u.spans = _locate(u, located, role, field_said, said, catalog.axe_titles)
     return u
-
-
-def _fiche_numbers(low: str) -> list[tuple[str, int, int]]:
-    """The fiche numbers a question names, and where: "fiche 13", "fiches 13 et 56", "fiche 13, 28.2 ou 41.2"."""
-    numbers: list[tuple[str, int, int]] = []
-    for ref in _FICHE_REF_RE.finditer(low):
-        numbers.append((ref.group(1).replace(",", "."), ref.start(), ref.end()))
-        end = ref.end()
-        while more := _MORE_FICHES_RE.match(low, end):
-            numbers.append((more.group(1).replace(",", "."), more.start(), more.end()))
-            end = more.end()
-    return numbers
-
-
-def _known_fiche(number: str, catalog: Catalog) -> str | None:
-    """The plan's fiche a typed number names: "fiche 28" is 28.2 when that is the only action numbered 28."""
-    if catalog.fiche(number):
-        return number
-    under = [f.number for f in catalog.fiches if f.number.startswith(f"{number}.")] if "." not in number else []
-    return under[0] if len(under) == 1 else None
 
 
 def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, field_said: re.Match[str] | None,
