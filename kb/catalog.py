@@ -321,9 +321,10 @@ class Catalog:
         if number:
             return self._axe_by_number.get(number.group(1))
         titles = {title: axe for axe, title in self.axe_titles.items()}
-        found = named_among(text, list(titles))
+        if found := named_among(text, list(titles)):
+            return titles[found]
         by_words = axe_by_words(low, self.axe_titles)
-        return titles[found] if found else by_words[0] if by_words else None
+        return by_words[0] if by_words else None
 
     def document_named(self, text: str) -> str | None:
         """The document a question names by its numbered title ("l'engagement 3" is "Engagement 3 – …");
