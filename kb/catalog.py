@@ -20,6 +20,7 @@ from kb.lexicon import fold
 from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument, Role
 from kb.naming import Line, has_phrase, naming_lines
 from kb.organisations import OrgTable
+from kb.partners import outside_metropole
 from kb.spelling import Speller, within_one_edit
 from kb.titles import axe_by_words, named_among
 
@@ -298,10 +299,18 @@ class Catalog:
         asks, or whose calendrier runs as long, or ends, as asked; each cited by the field counted (by its
         title when that field is empty)."""
         fiches = [f for f in self.fiches if among is None or f.number in among]
-        measured = {f.number: n for f in fiches if (n := _measure(f, count.field)) is not None}
+        measured = {f.number: n for f in fiches if (n := self._measure(f, count.field)) is not None}
         chosen = count.select(measured)
-        return [FicheMatch(f, [], [_whole_field(f, count.shown)]) if measured[f.number] else self.titled(f)
+        # A fiche without partenaires outside the Métropole is proved by its partenaires, all of the Métropole.
+        shown = {f.number for f in fiches if measured.get(f.number) or
+                 (count.field == "exterieurs" and _text_of(f, count.shown).strip())}
+        return [FicheMatch(f, [], [_whole_field(f, count.shown)]) if f.number in shown else self.titled(f)
                 for f in fiches if f.number in chosen]
+
+    def _measure(self, fiche: Fiche, field: str) -> int | None:
+        """`_measure`, and the partenaires outside the Métropole, which the glossary's table tells."""
+        return len(outside_metropole(fiche.partenaires_text, self.table)) if field == "exterieurs" else \
+            _measure(fiche, field)
 
     def by_axe(self, axe: str) -> list[FicheMatch]:
         """Fiches of an axe, each cited by the axe heading it is printed under."""

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_FIELD_WORDS = (("pilotes", r"(?:co-?)?pilot\w*"), ("partenaires", r"partenaires?"))
+# Partenaires outside the Métropole first: "aucun partenaire extérieur" is not "aucun partenaire".
+_OUTSIDE = r"partenaires?\s+(?:exterieur|externe)s?(?:\s+(?:a|de)\s+la\s+metropole)?"
+# (Pilotes stay first: "copilote", "pilotage partagé" are counts of pilotes whatever their pattern's field.)
+_FIELD_WORDS = (("pilotes", r"(?:co-?)?pilot\w*"), ("exterieurs", _OUTSIDE), ("partenaires", r"partenaires?"))
 _NUMBERS = {"zero": 0, "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
             "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
             "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20}
@@ -52,6 +55,15 @@ _READINGS: tuple[tuple[str, int | None, str], ...] = (
     ("eq", None, r"\b(?:exactement\s+)?" + _BARE_N + _BETWEEN + r"{field}|\b{field}\s+(?:a|par)\s+" + _BARE_N + r"\b"),
 )
 
+# Said only of the partenaires outside the Métropole: "des partenaires extérieurs" is at least one; "que des
+# partenaires internes", "tous ses partenaires sont de la Métropole" none.
+_OUTSIDE_READINGS: tuple[tuple[str, int, str], ...] = (
+    ("gt", 0, r"\b(?:des|d'|un|une|au moins une?)\s*" + _OUTSIDE),
+    ("eq", 0, r"\b(?:que|uniquement|seulement|exclusivement)\s+(?:des\s+|de\s+)?partenaires?\s+"
+              r"(?:internes?|metropolitains?|de la metropole)\b|\btous\s+(?:les\s+|leurs\s+|ses\s+)?partenaires?\s+"
+              r"(?:sont\s+)?(?:internes?|metropolitains?|de la metropole)\b"),
+)
+
 # How long a fiche runs, in calendar years of its calendrier ("annees": 2017-2018 is two), and when it
 # ends ("fin"): "les fiches qui durent plus de trois ans", "les plus longues", "se terminent le plus tôt".
 _LASTS = r"\b(?:dur(?:e|ent|ant|ee)|s'etal\w*\s+sur|s'eten\w*\s+sur|court\w*\s+sur|sur|pendant)\s+"
@@ -73,7 +85,9 @@ class Count:
     """A condition on how many names a fiche field lists, or on its calendrier: `op` is eq, gt, ge, lt,
     le, between, most or least."""
 
-    field: str  # "pilotes", "partenaires", "annees" (how many years it runs) or "fin" (its last year)
+    # "pilotes", "partenaires", "exterieurs" (partenaires outside the Métropole, kb/partners.py), "annees"
+    # (how many years it runs) or "fin" (its last year).
+    field: str
     op: str
     n: int = 0  # unused by most and least
     upto: int | None = None  # between: from n to upto, both included
@@ -81,7 +95,7 @@ class Count:
     @property
     def shown(self) -> str:
         """The fiche field that shows the count: the calendrier for how long and until when."""
-        return "calendrier" if self.field in ("annees", "fin") else self.field
+        return {"annees": "calendrier", "fin": "calendrier", "exterieurs": "partenaires"}.get(self.field, self.field)
 
     def select(self, counts: dict[str, int]) -> set[str]:
         """The keys of `counts` (fiche numbers) whose count meets the condition."""
@@ -98,6 +112,7 @@ class Count:
 _COMPILED: tuple[tuple[str, str, int | None, re.Pattern[str]], ...] = (
     *((field, op, n, re.compile(pattern.replace("{field}", word)))
       for op, n, pattern in _READINGS for field, word in _FIELD_WORDS),
+    *(("exterieurs", op, n, re.compile(pattern)) for op, n, pattern in _OUTSIDE_READINGS),
     *((field, op, None, re.compile(pattern)) for field, op, pattern in _TIME_READINGS),
 )
 

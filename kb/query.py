@@ -272,7 +272,13 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # Beside a year, an axe or a count, a notion is what their words leave: "les fiches de l'axe 2 qui
         # parlent du numérique".
         beside = bool(u.year or u.end_year or u.axe or u.count)
-        u.entity, u.entity_groups = notion_beside(q, u.axe, bool(u.role), typed=True) if beside else list_entity(q)
+        asked = q
+        if u.count and u.count.field == "exterieurs" and count_said:
+            # "aucun partenaire extérieur à la Métropole": the count's words are no notion.
+            found = count_said[1]
+            asked = f"{located.typed(0, found.start())} {located.typed(found.end(), len(low))}"
+        u.entity, u.entity_groups = notion_beside(asked, u.axe, bool(u.role), typed=True) if beside else \
+            list_entity(asked)
         if not beside and not u.entity_groups and (either := either_notions(q)):
             u.entity_groups, u.combine = either, "any"
         # "quelles fiches ont des indicateurs sur les bénévoles ?": the field's words leave the entity and,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kb.catalog import fiche_sort_key
+from kb.counting import Count
 from kb.lexicon import fold
 
 
@@ -156,3 +157,11 @@ def test_an_acronym_printed_with_a_letter_missing(catalog) -> None:  # type: ign
         assert fiche and oid in {m.org for m in fiche.organisations}, (number, oid)
     # Only in capitals, and only where one acronym is that near: "esms" in running text is nothing.
     assert [h.org for h in catalog.table.find("les ESMS et les esms")] == ["ESSMS"]
+
+
+def test_fiches_without_a_partner_outside_the_metropole(catalog) -> None:  # type: ignore[no-untyped-def]
+    found = catalog.by_count(Count("exterieurs", "eq", 0))
+    assert [m.fiche.number for m in found] == ["31", "62"]
+    # Each is proved by its partenaires, all of the Métropole.
+    assert all(m.citations[0].citation.startswith("Partenaires associés : Métropole :") for m in found)
+    assert len(catalog.by_count(Count("exterieurs", "gt", 0))) == len(catalog.fiches) - 2

@@ -40,6 +40,13 @@ def read(question: str) -> Count | None:
     ("fiches n’ayant aucun pilote", Count("pilotes", "eq", 0)),
     ("la fiche qui a le plus grand nombre de partenaires", Count("partenaires", "most")),
     ("la fiche avec le moins de pilotes", Count("pilotes", "least")),
+    # Partenaires outside the Métropole, not all partenaires.
+    ("Quelles fiches n'ont aucun partenaire extérieur à la Métropole ?", Count("exterieurs", "eq", 0)),
+    ("fiches sans partenaire externe", Count("exterieurs", "eq", 0)),
+    ("fiches qui n'ont que des partenaires internes", Count("exterieurs", "eq", 0)),
+    ("fiches avec des partenaires extérieurs", Count("exterieurs", "gt", 0)),
+    ("plus de 5 partenaires extérieurs", Count("exterieurs", "gt", 5)),
+    ("fiches copilotées avec des partenaires extérieurs", Count("pilotes", "gt", 1)),
     # How long a fiche runs, and when it ends.
     ("quelles fiches durent plus de trois ans ?", Count("annees", "gt", 3)),
     ("fiches sur un an", Count("annees", "eq", 1)),
