@@ -39,6 +39,7 @@ export const YEAR_MODE_LABELS = {
 const COUNT_WORDS = {
   pilotes: ["pilote", "pilotes"],
   partenaires: ["partenaire", "partenaires"],
+  exterieurs: ["partenaire extérieur", "partenaires extérieurs"],
   annees: ["an", "ans"],
 };
 // The superlatives of a calendrier: how long a fiche runs ("annees"), when it ends ("fin").
@@ -56,7 +57,9 @@ export function countLabel(count) {
   switch (count.op) {
     case "most": return `Le plus de ${many}`;
     case "least": return `Le moins de ${many}`;
-    case "gt": return count.n === 1 ? `Plusieurs ${many}` : `Plus de ${noun(count.n)}`;
+    case "gt":
+      if (count.n === 0) return `Au moins ${noun(1)}`;  // "des partenaires extérieurs"
+      return count.n === 1 ? `Plusieurs ${many}` : `Plus de ${noun(count.n)}`;
     case "ge": return `Au moins ${noun(count.n)}`;
     case "lt": return `Moins de ${noun(count.n)}`;
     case "le": return `Au plus ${noun(count.n)}`;
