@@ -268,15 +268,15 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     u.document = catalog.document_named(q) if u.doc_type == DocumentType.LIVRET.value else None
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
+    asked = q
+    if u.count and u.count.field == "exterieurs" and count_said:
+        # "aucun partenaire extérieur à la Métropole": the count's words are no notion.
+        found = count_said[1]
+        asked = f"{located.typed(0, found.start())} {located.typed(found.end(), len(low))}"
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme):
         # Beside a year, an axe or a count, a notion is what their words leave: "les fiches de l'axe 2 qui
         # parlent du numérique".
         beside = bool(u.year or u.end_year or u.axe or u.count)
-        asked = q
-        if u.count and u.count.field == "exterieurs" and count_said:
-            # "aucun partenaire extérieur à la Métropole": the count's words are no notion.
-            found = count_said[1]
-            asked = f"{located.typed(0, found.start())} {located.typed(found.end(), len(low))}"
         u.entity, u.entity_groups = notion_beside(asked, u.axe, bool(u.role), typed=True) if beside else \
             list_entity(asked)
         if not beside and not u.entity_groups and (either := either_notions(q)):
@@ -299,7 +299,7 @@ def analyze(question: str, catalog: Catalog) -> Understood:
         # Beside names, a notion a topic word introduces ("sur les violences intrafamiliales, dans quelles fiches
         # les CCAS sont-ils partenaires ?"); with names only ruled out, whatever else the question names
         # ("les bailleurs … sans que les CCAS soient cités").
-        rest = _without_names(q, u.organisations + u.excluded)
+        rest = _without_names(asked, u.organisations + u.excluded)
         u.entity, u.entity_groups = notion_beside(rest, f"{u.axe or ''} {u.programme or ''}", not u.organisations)
         u.entity_anywhere = bool(u.entity)
     for number, start, end in typed:

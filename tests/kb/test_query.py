@@ -135,6 +135,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
                                                                  "cohérence"}),
     ("axe 4 pilote DSDS", {"intent": "list", "orgs": ["DSDS"], "role": "pilote"}),
     ("la DSDS dans l'axe 3 pour le logement", {"intent": "passage"}),
+    # The count's words are no notion, beside names too.
+    ("fiches pilotées par la DSDS avec des partenaires extérieurs", {"intent": "list", "orgs": ["DSDS"],
+                                                                     "role": "pilote", "entity": []}),
     # A programme holds no role: the question asks of the organisation named so.
     ("Quelles fiches sont pilotées par le Programme Métropolitain d'Insertion pour l'Emploi ?",
      {"intent": "list", "programme": None, "role": "pilote"}),
