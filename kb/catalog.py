@@ -299,7 +299,7 @@ class Catalog:
         asks, or whose calendrier runs as long, or ends, as asked; each cited by the field counted (by its
         title when that field is empty)."""
         fiches = [f for f in self.fiches if among is None or f.number in among]
-        measured = {f.number: n for f in fiches if (n := self._measure(f, count.field)) is not None}
+        measured = {f.number: n for f in fiches if (n := self._measured(f, count.field)) is not None}
         chosen = count.select(measured)
         # A fiche without partenaires outside the Métropole is proved by its partenaires, all of the Métropole.
         shown = {f.number for f in fiches if measured.get(f.number) or
@@ -307,8 +307,9 @@ class Catalog:
         return [FicheMatch(f, [], [_whole_field(f, count.shown)]) if f.number in shown else self.titled(f)
                 for f in fiches if f.number in chosen]
 
-    def _measure(self, fiche: Fiche, field: str) -> int | None:
-        """`_measure`, and the partenaires outside the Métropole, which the glossary's table tells."""
+    def _measured(self, fiche: Fiche, field: str) -> int | None:
+        """What a count reads of a fiche (`_measure`), and its partenaires outside the Métropole, which take
+        the glossary's table to tell."""
         return len(outside_metropole(fiche.partenaires_text, self.table)) if field == "exterieurs" else \
             _measure(fiche, field)
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Partenaires outside the Métropole first: "aucun partenaire extérieur" is not "aucun partenaire".
+# Partenaires outside the Métropole, tried before partenaires: "aucun partenaire extérieur" is not "aucun
+# partenaire".
 _OUTSIDE = r"partenaires?\s+(?:exterieur|externe)s?(?:\s+(?:a|de)\s+la\s+metropole)?"
 # (Pilotes stay first: "copilote", "pilotage partagé" are counts of pilotes whatever their pattern's field.)
 _FIELD_WORDS = (("pilotes", r"(?:co-?)?pilot\w*"), ("exterieurs", _OUTSIDE), ("partenaires", r"partenaires?"))

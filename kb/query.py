@@ -155,14 +155,17 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     named = {t for o in u.organisations for t in terms(o.matched)}
     yes_no = yes_no or bool(u.role and u.organisations and not set(list_entity(q)[0]) - named)
     plural = plural or (u.intent == "passage" and not u.fiche and yes_no)
+    # The axe named, read once: for a catalogue's keywords below, and as the list's axe further on.
+    axe_said = re.search(r"\baxe\b", low)
+    axe_named = catalog.axe_named(q) if axe_said else None
     # "SDMIS", "la Caisse d'Allocations Familiales": a name and nothing else asks where the plan names it,
     # its fiches and every passage naming it.
     if u.intent == "passage" and not u.fiche and u.organisations and not set(terms(q)) - named:
         u.bare = "names"
     # "axe 3 DSDS", "axe 4 pilote DSDS": names, an axe and a role at most, typed as in a catalogue, ask for
     # the axe's fiches naming them.
-    elif u.intent == "passage" and not u.fiche and u.organisations and (axe := catalog.axe_named(q)) and \
-            not set(terms(q)) - named - set(terms(axe)) - set(terms(role[1].group(0) if role else "")):
+    elif u.intent == "passage" and not u.fiche and u.organisations and axe_named and \
+            not set(terms(q)) - named - set(terms(axe_named)) - set(terms(role[1].group(0) if role else "")):
         soft_list = True
     if (soft_list or plural or u.bare) and u.organisations:
         u.intent = "list"
@@ -200,8 +203,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
                 notion, either = notion_before(located.typed(0, first)) if first > 0 else ([], False)
             if notion and u.combine in (None, "any" if either else "all"):
                 u.entity, u.combine = notion, "any" if either else u.combine
-    if axe_said := re.search(r"\baxe\b", low):
-        u.axe = catalog.axe_named(q)
+    if axe_said:
+        u.axe = axe_named
         u.axe_negated = bool(u.axe and _AXE_EXCLUDED_RE.search(low[:axe_said.start()]))
         # "Les fiches de l'axe 2" lists them, and so do "les pilotes de l'axe 3", which only its fiches have;
         # "les objectifs de l'axe 2" is a passage question. (A field named after "axe" may be the words of
@@ -269,8 +272,8 @@ def analyze(question: str, catalog: Catalog) -> Understood:
     if not u.doc_type and _DEFINITION_RE.search(low) and _only_acronyms(q, u.organisations):
         u.doc_type = DocumentType.GLOSSARY.value
     asked = q
-    if u.count and u.count.field == "exterieurs" and count_said:
-        # "aucun partenaire extérieur à la Métropole": the count's words are no notion.
+    if u.count and count_said:
+        # The count's words are no notion: "aucun partenaire extérieur à la Métropole".
         found = count_said[1]
         asked = f"{located.typed(0, found.start())} {located.typed(found.end(), len(low))}"
     if u.intent == "list" and not (u.organisations or u.excluded or u.programme):

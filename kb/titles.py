@@ -7,6 +7,7 @@ tested on the plan's own titles without a store.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kb.analyzer import terms, tokens
 
@@ -15,8 +16,14 @@ _AXE_WORD_RE = re.compile(r"\baxe\b")
 
 def own_words(names: list[str]) -> dict[str, set[str]]:
     """Each name's analysed words that no other name has."""
-    words = {name: set(terms(name)) for name in names}
-    return {name: mine.difference(*(words[other] for other in names if other != name))
+    return {name: set(own) for name, (_, own) in _analysed(tuple(names)).items()}
+
+
+@lru_cache(maxsize=32)
+def _analysed(names: tuple[str, ...]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Each name's analysed words and its own words: the catalogue's titles, asked of every question."""
+    words = {name: frozenset(terms(name)) for name in names}
+    return {name: (mine, mine.difference(*(words[other] for other in names if other != name)))
             for name, mine in words.items()}
 
 
@@ -27,12 +34,10 @@ def named_among(text: str, names: list[str]) -> str | None:
     métropolitain", whose "métropolitain" the "Programme Métropolitain d'Insertion…" shares.
     """
     asked = set(terms(text))
-    own = own_words(names)
     best, best_score = None, 0.0
-    for name in names:
-        words = set(terms(name))
+    for name, (words, own) in _analysed(tuple(names)).items():
         score = max(len(words & asked) / len(words) if words else 0.0,
-                    len(own[name] & asked) / len(own[name]) if len(own[name] & asked) >= 2 else 0.0)
+                    len(own & asked) / len(own) if len(own & asked) >= 2 else 0.0)
         if score > best_score:
             best, best_score = name, score
     return best if best_score >= 0.75 else None
@@ -48,10 +53,10 @@ def axe_by_words(low: str, axes: dict[str, str]) -> tuple[str, int, int] | None:
     said = _AXE_WORD_RE.search(low)
     if not said:
         return None
-    own = own_words(list(axes.values()))
+    own = _analysed(tuple(axes.values()))
     found, end = None, said.end()
     for token in tokens(low[said.end():]):
-        holders = [axe for axe, title in axes.items() if token.term in own[title]]
+        holders = [axe for axe, title in axes.items() if token.term in own[title][1]]
         if len(holders) != 1:
             break
         if found and holders[0] != found:
