@@ -19,7 +19,7 @@ from kb.counting import Count
 from kb.lexicon import fold
 from kb.models import Fiche, GlossaryEntry, Manifest, OrgMention, ParsedDocument, Role
 from kb.naming import Line, has_phrase, naming_lines
-from kb.organisations import OrgTable
+from kb.organisations import OrgTable, printed_entries
 from kb.partners import outside_metropole
 from kb.spelling import Speller, within_one_edit
 from kb.titles import axe_by_words, named_among
@@ -132,7 +132,9 @@ class Catalog:
         canonical = [d for d in documents.values()
                      if d.id in manifest.documents and not manifest.documents[d.id].alternate_of]
         entries: list[GlossaryEntry] = [e for d in canonical for e in d.glossary]
-        self.table = OrgTable(entries)
+        # Acronyms only the fiches' pilote and partenaires lines print ("DRH") are organisations too.
+        printed = [item for d in canonical for fiche in d.fiches for item in fiche.pilotes + fiche.partenaires]
+        self.table = OrgTable(entries + printed_entries(printed, OrgTable(entries)))
         self.fiches: list[Fiche] = []
         for doc in canonical:
             for fiche in doc.fiches:

@@ -11,11 +11,11 @@ the UDCCAS, not a CCAS inside it.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from kb.analyzer import Token, tokens
+from kb.analyzer import STOPWORDS, Token, tokens
 from kb.lexicon import fold, french
 from kb.models import GlossaryEntry, Organisation
 
@@ -26,6 +26,10 @@ NEAR_NAME_WORDS = 5
 # The region a name may end with, which a user leaves out: "la Direction régionale et départementale de la
 # jeunesse, des sports et de la cohésion sociale" is the DRDJSCS's "… sociale Auvergne-Rhône-Alpes".
 _REGION_WORDS = frozenset({"auvergne", "rhone", "alpe", "alpes"})
+# "DP (Direction de la Propreté)": an acronym a fiche spells out where it names it.
+_SPELLED_RE = re.compile(r"\b([A-Z][A-Z0-9&]{1,})\s*\(([^()]+)\)")
+# A pilote or partenaires item that is an acronym alone ("DRH"): three capitals at least.
+_BARE_ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{2,}")
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,30 @@ _BODY_WORDS = frozenset(_key("direction délégation service maison union fédé
 def _only_one(variants: dict[T, set[str]], taken: Container[T]) -> dict[T, str]:
     """The variants that can stand for one organisation only and are not already another's name or acronym."""
     return {variant: ids.pop() for variant, ids in variants.items() if len(ids) == 1 and variant not in taken}
+
+
+def printed_entries(items: Iterable[str], known: OrgTable) -> list[GlossaryEntry]:
+    """The organisations a fiche's pilote or partenaires items name that `known` does not.
+
+    The glossary does not define every acronym the fiches print: "DRH" is a
+    partenaire of two fiches, "DP (Direction de la Propreté)" is spelled out
+    where it is named. An item that is an acronym alone names an organisation
+    of that name; an acronym followed by words in brackets is named by them
+    when its letters are their initials ("EM (Social Impact weekend)" is not).
+    """
+    found: dict[str, GlossaryEntry] = {}
+    for item in items:
+        spelled = [(a, n.strip()) for a, n in _SPELLED_RE.findall(item) if _initials(n) == fold(a)]
+        bare = item.strip(" .…,;") if _BARE_ACRONYM_RE.fullmatch(item.strip(" .…,;")) else None
+        for acronym, name in [*spelled, *([(bare, bare)] if bare else [])]:
+            if acronym not in found and not known.find(acronym):
+                found[acronym] = GlossaryEntry(acronym=acronym, name=name)
+    return list(found.values())
+
+
+def _initials(name: str) -> str:
+    """The first letters of a name's words, less its small words: "Direction de la Propreté" -> "dp"."""
+    return "".join(word[0] for word in re.findall(r"[^\W\d_]+", fold(name)) if word not in STOPWORDS)
 
 
 class OrgTable:

@@ -59,6 +59,11 @@ class OrgRef:
     matched: str
 
 
+def said_at(low: str, org: OrgRef) -> re.Match[str] | None:
+    """Where the folded question `low` names `org` as typed: a whole word, not inside another ("DR" in "DRH")."""
+    return re.search(rf"(?<!\w){re.escape(fold(org.matched))}(?!\w)", low)
+
+
 def find_organisations(question: str, catalog: Catalog, listing: bool = False) -> list[OrgRef]:
     """Organisations named in a question, by acronym, full name or a near-miss acronym.
 
@@ -122,7 +127,7 @@ def combine_organisations(question: str, orgs: list[OrgRef]) -> Combined:
     with its own role ("pilotées par la DSDS qui impliquent la CAF").
     """
     low = fold(question)
-    placed = sorted(((low.find(fold(o.matched)), o) for o in orgs), key=lambda x: x[0])
+    placed = sorted(((found.start() if (found := said_at(low, o)) else -1, o) for o in orgs), key=lambda x: x[0])
     wanted: list[OrgRef] = []
     excluded: list[OrgRef] = []
     links: list[str] = []

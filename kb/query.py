@@ -28,9 +28,9 @@ from kb.entity import (
 )
 from kb.fichenumbers import NUMBER, NUMBER_WORDS, fiche_numbers, known_fiche
 from kb.fields import field_asked
-from kb.lexicon import fold, straight_apostrophes
+from kb.lexicon import straight_apostrophes
 from kb.models import DocumentType
-from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match
+from kb.orgquery import EXCLUDE_LEAD, OrgRef, combine_organisations, find_organisations, role_match, said_at
 from kb.spans import ARTICLES, Located, Span, merged
 from kb.titles import axe_by_words
 from kb.understood import Understood
@@ -99,7 +99,7 @@ _RANKED_ABOUT_RE = re.compile(r"\b(?:fiches?|actions?|pms|plan|pilot\w*|partenai
 def _without_names(question: str, orgs: list[OrgRef]) -> str:
     """The question with a comma where it names each of `orgs`, so that no notion runs over a name."""
     for org in orgs:
-        question = re.sub(re.escape(org.matched), " , ", question, flags=re.IGNORECASE)
+        question = re.sub(rf"(?<!\w){re.escape(org.matched)}(?!\w)", " , ", question, flags=re.IGNORECASE)
     return question
 
 
@@ -195,11 +195,11 @@ def analyze(question: str, catalog: Catalog) -> Understood:
             u.role_negated = False  # "pas pilotées par la DSDS" rules the DSDS's fiches out: said once
         else:
             # "les fiches impliquant les CCAS et les communes": the fiches naming both; "la DARI ou la DRH" either.
-            last = max(low.find(fold(o.matched)) + len(fold(o.matched)) for o in u.organisations + u.excluded)
+            last = max(found.end() for o in u.organisations + u.excluded if (found := said_at(low, o)))
             notion, either = joined_notion(low[last:])
             if not notion:
                 # "… le dév durable ou la DHL": the notion may come first.
-                first = min(low.find(fold(o.matched)) for o in u.organisations)
+                first = min(found.start() for o in u.organisations if (found := said_at(low, o)))
                 notion, either = notion_before(located.typed(0, first)) if first > 0 else ([], False)
             if notion and u.combine in (None, "any" if either else "all"):
                 u.entity, u.combine = notion, "any" if either else u.combine
@@ -319,7 +319,7 @@ def _locate(u: Understood, at: Located, role: tuple[str, re.Match[str]] | None, 
     """
     for kind, orgs in (("organisation", u.organisations), ("excluded", u.excluded)):
         for org in orgs:
-            found = re.search(rf"(?<!\w){re.escape(fold(org.matched))}(?!\w)", at.low)
+            found = said_at(at.low, org)
             if not found:
                 continue
             if kind == "excluded":

@@ -68,6 +68,9 @@ def test_names_found(catalog, question: str, expected: list[str]) -> None:  # ty
     ("Quelles fiches ne font aucune mention des MDM ?", [], None, ["MDM"]),
     ("les fiches sur le logement sans que les CCAS soient cités", [], None, ["CCAS"]),
     ("fiches sur le numérique sans être pilotées par la DINSI", [], None, ["DINSI"]),
+    # One acronym inside another is not it: "la DRH mais pas la DR".
+    ("fiches avec la DRH mais pas la DR", ["DRH"], None, ["DR"]),
+    ("fiches dr partenaire mais pas drh", ["DR"], None, ["DRH"]),
     # "et" inside a name in full joins nothing.
     ("Quelles actions sont pilotées par la Direction de l'Habitat et du Logement ?", ["DHL"], None, []),
 ])

@@ -234,7 +234,10 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
      {"combine": "any", "entity_groups": [["petit", "frere", "pauvre"], ["resto", "coeur"]]}),
     ("fiches ou on parle de logement", {"combine": None, "entity": ["logement"]}),
     # A notion joined to a name by "ou": the fiches naming either.
-    ("liste des fiches avec la DARI ou la DRH", {"orgs": ["DARI"], "combine": "any", "entity": ["drh"]}),
+    ("liste des fiches avec la DARI ou les universités",
+     {"orgs": ["DARI"], "combine": "any", "entity": ["universite"]}),
+    # The DRH, which only the fiches print, is a name like the DARI.
+    ("liste des fiches avec la DARI ou la DRH", {"orgs": ["DARI", "DRH"], "combine": "any", "entity": []}),
     # A notion the table does not know, joined to a name by "et": the fiches naming both.
     ("quelles fiches impliquent les CCAS et les communes ?", {"orgs": ["CCAS"], "entity": ["commune"]}),
     ("quelles fiches impliquent la CAF et se terminent en 2022 ?", {"orgs": ["CAF"], "entity": [], "year": 2022}),

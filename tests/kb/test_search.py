@@ -185,6 +185,9 @@ def test_organisations_together_either_or_ruled_out(corpus_index) -> None:  # ty
     assert numbers(corpus_index, "Dans quelles fiches la DRTU est-elle partenaire mais pas pilote ?") == \
         ["27", "31", "34", "55.2"]
     assert numbers(corpus_index, "fiches où la CAF n'est pas pilote") == ["13", "66.5", "79"]
+    # The DRH, which only the partenaires lines print (62 and 64), beside the DR (62 among its ten).
+    assert numbers(corpus_index, "fiches avec la DRH mais pas la DR") == ["64"]
+    assert numbers(corpus_index, "fiches avec la DRH et la DR") == ["62"]
     # Every name ruled out: the other fiches, each cited by who it involves (not the DRTU).
     without = corpus_index.service.search("les fiches sans la DRTU", 10)["fiches"]
     assert len(without) == len(corpus_index.service.catalog.fiches) - 6
