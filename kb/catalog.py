@@ -65,8 +65,12 @@ def _whole_field(fiche: Fiche, field: str, name: str = "") -> OrgMention:
 
 
 def _measure(fiche: Fiche, field: str) -> int | None:
-    """What a count reads of a fiche: the names a field lists, the calendar years its calendrier spans
+    """What a count reads of a fiche: the names or items a field lists, the calendar years its calendrier spans
     ("annees"), or its last year ("fin"); None for a calendrier without years."""
+    if field in ("indicateurs", "objectifs"):
+        # An item per bullet; an item may run over several lines, a field without bullets is one item.
+        lines = [line for line in getattr(fiche, field).splitlines() if line.strip()]
+        return sum(1 for line in lines if _BULLET_RE.match(line)) or min(len(lines), 1)
     if field not in ("annees", "fin"):
         return len(getattr(fiche, field))
     if not fiche.years:

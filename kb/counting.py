@@ -1,4 +1,4 @@
-"""How many pilotes or partenaires a list question asks the fiches to have, or how long they run.
+"""How many pilotes, partenaires, indicateurs or objectifs a list question asks of the fiches; how long they run.
 
 "Quelles fiches ont plusieurs pilotes ?", "… plus de deux pilotes", "au moins
 10 partenaires", "un seul pilote", "sans partenaire", "la fiche qui a le plus de
@@ -18,7 +18,10 @@ from dataclasses import dataclass
 # partenaire".
 _OUTSIDE = r"partenaires?\s+(?:exterieur|externe)s?(?:\s+(?:a|de)\s+la\s+metropole)?"
 # (Pilotes stay first: "copilote", "pilotage partagé" are counts of pilotes whatever their pattern's field.)
-_FIELD_WORDS = (("pilotes", r"(?:co-?)?pilot\w*"), ("exterieurs", _OUTSIDE), ("partenaires", r"partenaires?"))
+# Indicateurs and objectifs count the items their fields list: "fiches sans indicateurs", "le plus d'objectifs".
+_FIELD_WORDS = (("pilotes", r"(?:co-?)?pilot\w*"), ("exterieurs", _OUTSIDE), ("partenaires", r"partenaires?"),
+                ("indicateurs", r"indicateurs?(?:\s+d'evaluation)?"),
+                ("objectifs", r"objectifs?(?:\s+operationnels?)?"))
 _NUMBERS = {"zero": 0, "aucun": 0, "aucune": 0, "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
             "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "treize": 13,
             "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20}
@@ -86,7 +89,8 @@ class Count:
     """A condition on how many names a fiche field lists, or on its calendrier: `op` is eq, gt, ge, lt,
     le, between, most or least."""
 
-    # "pilotes", "partenaires", "exterieurs" (partenaires outside the Métropole, kb/partners.py), "annees"
+    # "pilotes", "partenaires", "exterieurs" (partenaires outside the Métropole, kb/partners.py),
+    # "indicateurs", "objectifs" (the items they list), "annees"
     # (how many years it runs) or "fin" (its last year).
     field: str
     op: str

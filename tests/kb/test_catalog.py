@@ -165,3 +165,13 @@ def test_fiches_without_a_partner_outside_the_metropole(catalog) -> None:  # typ
     # Each is proved by its partenaires, all of the Métropole.
     assert all(m.citations[0].citation.startswith("Partenaires associés : Métropole :") for m in found)
     assert len(catalog.by_count(Count("exterieurs", "gt", 0))) == len(catalog.fiches) - 2
+
+
+def test_indicateurs_and_objectifs_are_counted_by_their_items(catalog) -> None:  # type: ignore[no-untyped-def]
+    # Every fiche lists indicateurs; 8.2 lists six, one per "›" line, cited as one line.
+    assert catalog.by_count(Count("indicateurs", "eq", 0)) == []
+    most = catalog.by_count(Count("indicateurs", "most"))
+    assert [m.fiche.number for m in most] == ["8.2"]
+    assert len(most[0].citations[0].citation.split(" › ")) == 6
+    # 63.2 alone has a single objectif.
+    assert [m.fiche.number for m in catalog.by_count(Count("objectifs", "eq", 1))] == ["63.2"]

@@ -1,4 +1,4 @@
-"""How many pilotes or partenaires a question asks for, read without a catalogue."""
+"""How many pilotes, partenaires, indicateurs or objectifs a question asks for, read without a catalogue."""
 
 from __future__ import annotations
 
@@ -47,6 +47,12 @@ def read(question: str) -> Count | None:
     ("fiches avec des partenaires extérieurs", Count("exterieurs", "gt", 0)),
     ("plus de 5 partenaires extérieurs", Count("exterieurs", "gt", 5)),
     ("fiches copilotées avec des partenaires extérieurs", Count("pilotes", "gt", 1)),
+    # The items of the indicateurs and objectifs fields.
+    ("fiches sans indicateurs", Count("indicateurs", "eq", 0)),
+    ("Quelles fiches n'ont aucun indicateur ?", Count("indicateurs", "eq", 0)),
+    ("fiches avec au moins 6 indicateurs d'évaluation", Count("indicateurs", "ge", 6)),
+    ("quelle fiche a le plus d'objectifs opérationnels ?", Count("objectifs", "most")),
+    ("fiches avec un seul objectif", Count("objectifs", "eq", 1)),
     # How long a fiche runs, and when it ends.
     ("quelles fiches durent plus de trois ans ?", Count("annees", "gt", 3)),
     ("fiches sur un an", Count("annees", "eq", 1)),
@@ -67,6 +73,8 @@ def test_a_count_said_in_words_or_digits(question: str, count: Count) -> None:
     "les fiches pilotées en 2018",
     "quelles fiches pour les personnes de plus de 60 ans ?",  # an age, not how long a fiche runs
     "les fiches de la DSDS sans partenaire associatif",  # some partenaires, none of them associatif
+    "Quelles fiches ont des indicateurs sur le nombre de bénévoles ?",  # what they measure, not how many
+    "fiches sans indicateur chiffré",
 ])
 def test_no_count(question: str) -> None:
     assert read(question) is None

@@ -182,6 +182,8 @@ def test_organisations_wanted_together_or_ruled_out(page: Any) -> None:
     assert page.locator(".understood .chip-count").inner_text().startswith("Plus de 2 pilotes")
     search_for_fiches(page, "fiches sans partenaire extérieur", 2)
     assert page.locator(".understood .chip-count").inner_text().startswith("Sans partenaire extérieur")
+    search_for_fiches(page, "fiches avec un seul objectif", 1)
+    assert page.locator(".understood .chip-count").inner_text().startswith("Un seul objectif")
     # The fiche listing the most partenaires says how many.
     search_for_fiches(page, "Quelle fiche a le plus de partenaires ?", 1)
     assert "16 partenaires associés" in page.locator(".fiche-cards .facts").inner_text()

@@ -35,11 +35,13 @@ export const YEAR_MODE_LABELS = {
   end: "fin du calendrier",
 };
 
-// A count of pilotes or partenaires (`understood.count`, kb/counting.py), as the chip says it.
+// A count of pilotes, partenaires, indicateurs or objectifs (`understood.count`, kb/counting.py), as the chip says it.
 const COUNT_WORDS = {
   pilotes: ["pilote", "pilotes"],
   partenaires: ["partenaire", "partenaires"],
   exterieurs: ["partenaire extérieur", "partenaires extérieurs"],
+  indicateurs: ["indicateur", "indicateurs"],
+  objectifs: ["objectif", "objectifs"],
   annees: ["an", "ans"],
 };
 // The superlatives of a calendrier: how long a fiche runs ("annees"), when it ends ("fin").
