@@ -22,7 +22,7 @@ _FIELDS = (
                    r"(?:la |l'|cette |chaque )?(?:fiche|action)s?)\b))|"
                    r"\bp[ée]riode\b|\bplanning\b|\bjusqu'?\s*(?:a|à)?\s*quand\b"),
     # "qui est responsable de l'action sur…", "qui s'occupe de la fiche…": of a fiche, named or not.
-    ("pilotes", r"\bqui pilote|\bpilot[ée]?e?s?\b|\bpilotes?\b|\bporteurs?\b|\bqui porte|"
+    ("pilotes", r"\bqui (?:co-?)?pilote|\b(?:co-?)?pilot[ée]?e?s?\b|\b(?:co-?)?pilotes?\b|\bporteurs?\b|\bqui porte|"
                 r"\b(?:responsables?|qui s'occupe|qui est en charge)"
                 r"(?= d[eu']\s*(?:la |l')?(?:fiche|action|projet)\b)"),
     # "avec quels acteurs la Métropole travaille-t-elle pour…", "avec qui…".
@@ -41,8 +41,10 @@ _FIELDS = (
 )
 # Asked of a fiche the question names, and only then, these ask for a field too: "qui est
 # responsable de la fiche 13" wants its pilotes, but "le responsable de secteur" is a job.
-# "qui contacter pour la fiche 13 ?", "l'interlocuteur de l'action 56": the pilotes answer for the fiche.
-_FICHE_FIELD_WORDS = (("pilotes", r"\bresponsables?\b|\bqui (?:s'occupe|est en charge|mene|conduit)|\bcontact(?:er)?\b|"
+# "qui contacter pour la fiche 13 ?", "l'interlocuteur de l'action 56": the pilotes answer for the fiche; so
+# does "le pilotage de la fiche 27", not "le comité de pilotage du plan".
+_FICHE_FIELD_WORDS = (("pilotes", r"\b(?:co-?)?pilotage\b|\bresponsables?\b|"
+                                  r"\bqui (?:s'occupe|est en charge|mene|conduit)|\bcontact(?:er)?\b|"
                                   r"\bs'adresser\b|\binterlocut(?:eur|rice)s?\b|\breferent(?:e|s|es)?\b"),
                       ("modalites", r"\bmoyens\b"), ("calendrier", r"\bquand\b|\ben quelle ann[ée]e\b"),
                       # "partenariat avec Emmaüs Connect" is what an action does, unless of a fiche named.

@@ -36,6 +36,9 @@ def catalog(corpus_index):  # type: ignore[no-untyped-def]
     ("pilote des fiches 13 et 99", {"fiche": "13", "other_fiches": [], "unknown_fiche": "99"}),
     ("qui s'occupe de la fiche-action 56 ?", {"fiche": "56", "field": "pilotes"}),
     ("qui contacter pour la fiche 13 ?", {"fiche": "13", "field": "pilotes"}),
+    ("qui copilote la fiche 27 ?", {"fiche": "27", "field": "pilotes"}),
+    ("qui assure le pilotage de la fiche 27 ?", {"fiche": "27", "field": "pilotes"}),
+    ("le comité de pilotage du plan", {"field": None}),
     ("à qui s'adresser pour l'action 56 ?", {"fiche": "56", "field": "pilotes"}),
     ("comment contacter les MDM", {"field": None}),
     # A fiche number after a field's word, without "fiche", as typed in a search box; a year or a count is none.
