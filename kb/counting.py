@@ -44,8 +44,11 @@ _READINGS: tuple[tuple[str, int | None, str], ...] = (
     ("lt", None, r"\bmoins d[e']\s*" + _N + _BETWEEN + "{field}"),
     ("gt", 1, r"\bplusieurs" + _BETWEEN + r"{field}|\b{field}\s+(?:a|par)\s+(?:plusieurs|plus d'une?)\b|"
               r"(?<!sans )(?<!non )(?<!pas )\bco-?pilot|\bpilotage\s+(?:partage|conjoint|commun)"),
-    # "seule", "un seul pilote", "n'ont qu'un pilote", and "sans copilote".
+    # "seule", "un seul pilote", "n'ont qu'un pilote", "sans copilote", "pilotées uniquement par la DSDS", "par la
+    # DSDS seule".
     ("eq", 1, r"\b(?:sans|non|pas)\s+(?:de\s+)?co-?pilot|\bqu'une?\s+(?:seule?\s+)?{field}|"
+              r"\b{field}\s+(?:uniquement|seulement|exclusivement)\s+par\b|"
+              r"\b{field}\s+par\s+(?:la\s+|le\s+|l'|les\s+)?[\w-]+\s+seule?s?\b|"
               r"\bseule?s?\s+{field}|\bune? seule?" + _BETWEEN + r"{field}|\b{field}\s+uniques?\b|"
               r"\bunique\s+{field}|\b{field}\s+par\s+une?\s+seule?\b|\b{field}(?:-t-(?:elle|il))?\s+seule?s?\b"),
     # "sans partenaire", not "sans partenaire associatif": a qualified noun is not the whole field.

@@ -22,6 +22,8 @@ def read(question: str) -> Count | None:
     ("fiches pilotées par plusieurs directions", Count("pilotes", "gt", 1)),
     ("fiches avec un seul pilote", Count("pilotes", "eq", 1)),
     ("fiches à pilote unique", Count("pilotes", "eq", 1)),
+    ("quelles fiches sont pilotées uniquement par la DSDS ?", Count("pilotes", "eq", 1)),
+    ("fiches pilotées par la DSDS seule", Count("pilotes", "eq", 1)),
     ("quelles fiches ont plus de deux pilotes ?", Count("pilotes", "gt", 2)),
     ("Quelles fiches ont plus de 10 partenaires ?", Count("partenaires", "gt", 10)),
     ("au moins quatorze partenaires", Count("partenaires", "ge", 14)),

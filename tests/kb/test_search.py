@@ -86,6 +86,9 @@ def test_fiches_with_more_than_one_pilote(corpus_index) -> None:  # type: ignore
     assert [f["number"] for f in single] == [f.number for f in catalog.fiches if len(f.pilotes) == 1]
     dsds = corpus_index.service.search("Quelles fiches co-pilotées par la DSDS ?", 10)
     assert [f["number"] for f in dsds["fiches"]] == ["12", "27", "55.2", "63.2", "71"]
+    # The DSDS's other seven, which it pilots alone.
+    assert numbers(corpus_index, "quelles fiches sont pilotées uniquement par la DSDS ?") == \
+        ["1.2", "8.2", "33", "41.2", "62", "64", "66.5"]
 
 
 def test_fiches_by_how_long_they_run(corpus_index) -> None:  # type: ignore[no-untyped-def]
