@@ -43,6 +43,15 @@ def parsed() -> dict[str, object]:
             if p.suffix in (".txt", ".md") and p.name != "README.md"}
 
 
+@pytest.fixture(scope="session")
+def plan(parsed: dict):  # type: ignore[no-untyped-def]
+    """The plan's fiches by number, and the organisation table of its glossary alone."""
+    from kb.organisations import OrgTable
+
+    doc = next(doc for doc in parsed.values() if doc.fiches)
+    return {f.number: f for f in doc.fiches}, OrgTable(doc.glossary)
+
+
 @dataclass
 class Index:
     """A real index of the corpus in a temporary folder, with its store and search service."""

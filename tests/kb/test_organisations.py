@@ -2,15 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kb.organisations import OrgTable, printed_entries
-
-
-@pytest.fixture(scope="module")
-def plan(parsed: dict):  # type: ignore[no-untyped-def]
-    doc = next(doc for doc in parsed.values() if doc.fiches)
-    return {f.number: f for f in doc.fiches}, OrgTable(doc.glossary)
+from kb.organisations import printed_entries
 
 
 def test_an_acronym_printed_alone_is_an_organisation(plan) -> None:  # type: ignore[no-untyped-def]

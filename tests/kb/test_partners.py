@@ -2,16 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
-from kb.organisations import OrgTable
 from kb.partners import outside_metropole
-
-
-@pytest.fixture(scope="module")
-def plan(parsed: dict):  # type: ignore[no-untyped-def]
-    doc = next(doc for doc in parsed.values() if doc.fiches)
-    return {f.number: f for f in doc.fiches}, OrgTable(doc.glossary)
 
 
 def test_only_the_metropoles_group_is_inside(plan) -> None:  # type: ignore[no-untyped-def]

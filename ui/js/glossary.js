@@ -30,7 +30,9 @@ export async function showGlossary(view) {
     const row = el("tr", { id: `sigle-${org.id.replace(/[^\w-]/g, "_")}` },
       el("th", { scope: "row" }, el("a", { href: searchHref(`Quelles fiches impliquent ${org.acronym || org.id} ?`),
         class: "org-id", title: `Rechercher les fiches de ${org.name}` }, org.acronym || org.id)),
-      el("td", { "data-label": "Nom" }, el("span", { text: org.name }),
+      // An acronym the fiches print without spelling it out ("DRH") has no name of its own.
+      el("td", { "data-label": "Nom" }, org.name && org.name !== (org.acronym || org.id)
+        ? el("span", { text: org.name }) : el("span", { class: "muted", text: "non développé dans le plan" }),
         org.aliases?.length ? el("span", { class: "muted aliases", text: ` (aussi : ${org.aliases.join(", ")})` }) : null),
       el("td", { class: "category", "data-label": "Catégorie", text: org.category || "—" }),
       el("td", { "data-label": "Fiches" }, fiches.length ? el("ul", { class: "inline-list" }, fiches.map(([number, roles]) => el("li", {},
