@@ -17,6 +17,7 @@ question also gets the complete list of fiches from the catalogue.
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import astuple, dataclass
@@ -32,6 +33,7 @@ from kb.encoder import Encoder
 from kb.errors import EmptyIndex, InvalidQuery
 from kb.fusion import coverage, fuse
 from kb.highlight import highlight_spans, near_duplicate
+from kb.lexicon import fold
 from kb.listing import fiche_json, list_fiches, rank_organisations
 from kb.models import DOCUMENT_TYPE_LABELS, DocumentType, Manifest, ParsedDocument, Passage
 from kb.query import analyze
@@ -46,6 +48,9 @@ CANDIDATES = 60
 DEPTH = 500
 SPARSE_DEPTH = 500
 UNIT_DEPTH = 800
+# "l'action sur le bénévolat", "la fiche pour les ménages…": a field question names the fiche by its subject.
+_OF_ACTION_RE = re.compile(r"\b(?:la|l'|cette|une)\s*(?:fiche(?:[- ]action)?|action)\s+"
+                           r"(?:sur|qui|pour|de|d'|du|des|contre|visant|concernant|autour)\b")
 _FICHE_FIELDS = {"calendrier", "pilotes", "partenaires", "indicateurs", "objectifs", "modalites", "contexte"}
 
 
@@ -146,7 +151,7 @@ class SearchService:
             else:
                 hits = self._retrieve(searched, understood, flt, max(k, 10), only_fiches, live) \
                     if any(c.isalnum() for c in searched) else []
-            targets = _target_fiches(hits, understood)
+            targets = _target_fiches(hits, understood, searched)
             hits += self._field_passages(hits, understood, targets, live, flt)
             hits = rank(hits, understood, targets, manifest, catalog)
             hits = self._collapse(hits, k, manifest)
@@ -321,14 +326,41 @@ class SearchService:
         }
 
 
-def _target_fiches(hits: list[Hit], u: Understood) -> list[str]:
+def _target_fiches(hits: list[Hit], u: Understood, q: str) -> list[str]:
     """The fiches a question is about: those it names, or, for a field question, the best passage's."""
     if u.fiche or u.unknown_fiche or u.field not in _FICHE_FIELDS or u.intent != "passage":
         return [u.fiche, *u.other_fiches] if u.fiche else []
+    if _OF_ACTION_RE.search(fold(q)):
+        return _fiche_about(hits, u, q)
     # Only when the best passage is a fiche's: the best *fiche* passage under a veille's answer would
     # put that fiche's field first ("combien de fonctionnaires jugent leurs indicateurs … inadaptés ?").
     best = max(hits, key=lambda h: h.score, default=None)
     return [best.passage.fiche] if best and best.passage.fiche else []
+
+
+def _fiche_about(hits: list[Hit], u: Understood, q: str) -> list[str]:
+    """The fiche "l'action sur …" or "la fiche sur …" is about: of the fiches among the hits, the one whose
+    passages hold most of the question's other words, then the best scored.
+
+    The field's words and "action" weigh in retrieval too: in "le calendrier de l'action sur le bénévolat",
+    they put fiche 33's calendrier and a veille passage on bénévolat before fiche 71, on bénévolat.
+    """
+    # The question less the words that asked for the field and the role.
+    said = sorted((s.start, s.end) for s in u.spans if s.kind in ("field", "role"))
+    kept, at = [], 0
+    for start, end in said:
+        kept.append(q[at:start])
+        at = max(at, end)
+    topic = set(terms(" ".join([*kept, q[at:]]))) - {"fiche", "action"}
+    words: dict[str, set[str]] = {}
+    best: dict[str, float] = {}
+    for hit in hits:
+        if fiche := hit.passage.fiche:
+            words.setdefault(fiche, set()).update(terms(hit.passage.text))
+            best[fiche] = max(best.get(fiche, hit.score), hit.score)
+    if not best:
+        return []
+    return [max(best, key=lambda fiche: (len(topic & words[fiche]), best[fiche]))]
 
 
 def _best(scores: dict[str, float]) -> list[str]:

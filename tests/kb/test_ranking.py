@@ -1,4 +1,4 @@
-"""Structure-aware ranking: title pages that only repeat their headings, and fiche metadata, on the real corpus."""
+"""Structure-aware ranking on the real corpus: title pages, fiche metadata, and the fiche a field question is about."""
 
 from __future__ import annotations
 
@@ -34,3 +34,11 @@ def test_a_name_asked_of_no_field_finds_the_action_before_the_pilotes_line(corpu
     assert results[0]["field"] not in ("pilotes", "partenaires")
     assert "Évaluer l’accueil et l’accompagnement social" in results[0]["text"]
 
+
+
+def test_the_action_a_field_question_names_by_its_subject(corpus_index) -> None:  # type: ignore[no-untyped-def]
+    # "calendrier" and "action" found fiche 33's calendrier and the veille on bénévolat first: the fiche on
+    # bénévolat is 71.
+    for question in ("le calendrier de l'action sur le bénévolat", "calendrier de la fiche sur le bénévolat"):
+        first = corpus_index.service.search(question, 5)["results"][0]
+        assert (first["fiche"], first["field"]) == ("71", "calendrier")
