@@ -96,6 +96,10 @@ _SCOPING_FIELDS = tuple((name, re.compile(pattern)) for name, pattern in (
     ("contexte", r"\bcontexte\b")))
 
 
+# The plan itself, which every fiche belongs to: no notion a fiche must print.
+_THE_PLAN = frozenset(terms("plan pms projet métropolitain des solidarités"))
+
+
 def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
     """What a list question with no known name is about: its words, and its notions joined by "et"."""
     def content(text: str) -> list[str]:
@@ -112,7 +116,11 @@ def list_entity(question: str) -> tuple[list[str], list[list[str]]]:
                 or (service and t in SERVICE_HEADS and i + 1 < len(words) and words[i + 1] not in _GENERIC)]
 
     groups = [words for part in re.split(r",|\bet\b", question) if (words := named(part))]
-    return named(question), groups if len(groups) > 1 else []
+    entity = named(question)
+    if set(entity) <= _THE_PLAN:
+        # "combien de fiches compte le plan ?", "les fiches du PMS": every fiche is the plan's.
+        return [], []
+    return entity, groups if len(groups) > 1 else []
 
 
 def names_common_noun(line: str, word: str) -> bool:

@@ -24,6 +24,10 @@ def test_the_words_that_frame_a_list_are_not_what_it_is_about() -> None:
     # Asked politely: the courtesy is not the topic.
     assert list_entity("je voudrais les fiches sur la prévention")[0] == ["prevention"]
     assert list_entity("quelles fiches parlent de recherche ?")[0] == ["recherche"]
+    # The plan itself is no notion: every fiche is its; a plan of something else is one.
+    assert list_entity("combien de fiches action compte le plan ?") == ([], [])
+    assert list_entity("liste des fiches du Projet Métropolitain des Solidarités") == ([], [])
+    assert list_entity("quelles fiches parlent du plan national ?")[0] == ["plan", "national"]
     # What the fiches do is no part of what they are about.
     assert list_entity("Quelles fiches cherchent des financements européens ?")[0] == ["financement", "europeen"]
     assert list_entity("Dans quelles fiches est-il prévu de recourir à des services civiques ?")[0] == ["civique"]
